@@ -1,0 +1,130 @@
+//! What a client sends to create or replace a goal. Milestone and tracker ids are present
+//! only when they name ones the server already holds (on replace); a new one has none.
+
+use serde::{Deserialize, Serialize};
+
+use crate::goal::{Goal, Milestone, Tracker};
+
+/// A goal as typed by a bot builder, before the server assigns ids, version and times.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GoalDraft {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub milestones: Vec<MilestoneDraft>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MilestoneDraft {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub trackers: Vec<TrackerDraft>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TrackerDraft {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub default_value: String,
+}
+
+impl GoalDraft {
+    /// The form a goal is stored in: names, tags and Default Values trimmed, and tags that
+    /// repeat another ignoring case dropped (the first spelling wins). Validation runs on the
+    /// normalized draft so that "  Lead " and "lead" are the same name.
+    pub fn normalized(&self) -> GoalDraft {
+        let mut tags: Vec<String> = Vec::with_capacity(self.tags.len());
+        for tag in self.tags.iter().map(|t| t.trim()) {
+            if !tags.iter().any(|kept| kept.to_lowercase() == tag.to_lowercase()) {
+                tags.push(tag.to_string());
+            }
+        }
+        GoalDraft {
+            name: self.name.trim().to_string(),
+            description: self.description.trim().to_string(),
+            tags,
+            milestones: self.milestones.iter().map(MilestoneDraft::normalized).collect(),
+        }
+    }
+
+    /// True when any milestone or tracker carries an id, which a create must not.
+    pub fn first_id_path(&self) -> Option<String> {
+        self.milestones.iter().enumerate().find_map(|(m, milestone)| {
+            if milestone.id.is_some() {
+                return Some(format!("milestones[{m}].id"));
+            }
+            milestone
+                .trackers
+                .iter()
+                .position(|t| t.id.is_some())
+                .map(|t| format!("milestones[{m}].trackers[{t}].id"))
+        })
+    }
+}
+
+impl MilestoneDraft {
+    fn normalized(&self) -> MilestoneDraft {
+        MilestoneDraft {
+            id: self.id.clone(),
+            name: self.name.trim().to_string(),
+            description: self.description.trim().to_string(),
+            trackers: self.trackers.iter().map(TrackerDraft::normalized).collect(),
+        }
+    }
+}
+
+impl TrackerDraft {
+    fn normalized(&self) -> TrackerDraft {
+        TrackerDraft {
+            id: self.id.clone(),
+            name: self.name.trim().to_string(),
+            description: self.description.trim().to_string(),
+            default_value: self.default_value.trim().to_string(),
+        }
+    }
+}
+
+impl From<&Goal> for GoalDraft {
+    /// The draft that would replace a goal with itself: the starting point of the edit form.
+    fn from(goal: &Goal) -> Self {
+        GoalDraft {
+            name: goal.name.clone(),
+            description: goal.description.clone(),
+            tags: goal.tags.clone(),
+            milestones: goal.milestones.iter().map(MilestoneDraft::from).collect(),
+        }
+    }
+}
+
+impl From<&Milestone> for MilestoneDraft {
+    fn from(milestone: &Milestone) -> Self {
+        MilestoneDraft {
+            id: Some(milestone.id.clone()),
+            name: milestone.name.clone(),
+            description: milestone.description.clone(),
+            trackers: milestone.trackers.iter().map(TrackerDraft::from).collect(),
+        }
+    }
+}
+
+impl From<&Tracker> for TrackerDraft {
+    fn from(tracker: &Tracker) -> Self {
+        TrackerDraft {
+            id: Some(tracker.id.clone()),
+            name: tracker.name.clone(),
+            description: tracker.description.clone(),
+            default_value: tracker.default_value.clone(),
+        }
+    }
+}

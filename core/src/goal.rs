@@ -1,0 +1,80 @@
+//! Goals as the server stores and returns them: every id, the version and the times are the
+//! server's.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What a bot journey is meant to achieve, with its milestones in creation order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Goal {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub tags: Vec<String>,
+    pub milestones: Vec<Milestone>,
+    /// Starts at 1 and grows by one on every replace; it is the goal's `ETag`.
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A step on the way to a goal. Its position in [`Goal::milestones`] never changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Milestone {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub trackers: Vec<Tracker>,
+}
+
+/// A value stored when its milestone is reached, or its default when the milestone is skipped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tracker {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub default_value: String,
+}
+
+/// One row of the goals listing: enough to show a goal without loading its milestones.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GoalSummary {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub tags: Vec<String>,
+    pub milestone_count: u32,
+    pub tracker_count: u32,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One page of the listing; `next_cursor` is absent on the last page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GoalPage {
+    pub goals: Vec<GoalSummary>,
+    pub next_cursor: Option<String>,
+}
+
+impl Goal {
+    /// The listing row for this goal.
+    pub fn summary(&self) -> GoalSummary {
+        GoalSummary {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            description: self.description.clone(),
+            tags: self.tags.clone(),
+            milestone_count: self.milestones.len() as u32,
+            tracker_count: self.milestones.iter().map(|m| m.trackers.len() as u32).sum(),
+            version: self.version,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! The domain of Goals Studio, shared by the browser app and the server so that a rule is
+//! written once: the form checks exactly what the API enforces.
+//!
+//! A [`Goal`] is a fixed sequence of milestones, each storing trackers. Clients send a
+//! [`GoalDraft`]; [`GoalDraft::validate`] applies the limits of DESIGN §3 and
+//! [`editing::check_edit`] the rules for replacing a goal that already exists.
+
+pub mod draft;
+pub mod editing;
+pub mod goal;
+pub mod limits;
+pub mod validation;
+
+pub use draft::{GoalDraft, MilestoneDraft, TrackerDraft};
+pub use editing::{EditViolation, check_edit};
+pub use goal::{Goal, GoalPage, GoalSummary, Milestone, Tracker};
+pub use validation::{FieldError, FieldErrorCode};

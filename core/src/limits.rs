@@ -1,0 +1,16 @@
+//! The limits of DESIGN §3, in one place so the form, the server and the docs agree.
+
+pub const GOAL_NAME_MAX: usize = 100;
+pub const DESCRIPTION_MAX: usize = 1_000;
+pub const TAGS_MAX: usize = 20;
+pub const TAG_MAX: usize = 32;
+pub const MILESTONES_MAX: usize = 50;
+pub const MILESTONE_NAME_MAX: usize = 100;
+pub const TRACKERS_MAX: usize = 25;
+pub const TRACKER_NAME_MAX: usize = 100;
+pub const DEFAULT_VALUE_MAX: usize = 500;
+pub const TRACKER_VALUE_MAX: usize = 500;
+pub const ID_MIN: usize = 1;
+pub const ID_MAX: usize = 128;
+/// Request bodies above this are refused with 413.
+pub const BODY_MAX_BYTES: usize = 1024 * 1024;
