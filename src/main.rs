@@ -1,1 +1,5 @@
-fn main() {}
+//! The Goals Studio app, started by Trunk's generated loader.
+
+fn main() {
+    goals_studio::start();
+}

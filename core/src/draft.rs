@@ -44,33 +44,53 @@ impl GoalDraft {
     /// repeat another ignoring case dropped (the first spelling wins). Validation runs on the
     /// normalized draft so that "  Lead " and "lead" are the same name.
     pub fn normalized(&self) -> GoalDraft {
-        let mut tags: Vec<String> = Vec::with_capacity(self.tags.len());
-        for tag in self.tags.iter().map(|t| t.trim()) {
-            if !tags.iter().any(|kept| kept.to_lowercase() == tag.to_lowercase()) {
-                tags.push(tag.to_string());
-            }
-        }
         GoalDraft {
             name: self.name.trim().to_string(),
             description: self.description.trim().to_string(),
-            tags,
-            milestones: self.milestones.iter().map(MilestoneDraft::normalized).collect(),
+            tags: distinct_tags(&self.tags)
+                .into_iter()
+                .map(|(_, tag)| tag.to_string())
+                .collect(),
+            milestones: self
+                .milestones
+                .iter()
+                .map(MilestoneDraft::normalized)
+                .collect(),
         }
     }
 
     /// True when any milestone or tracker carries an id, which a create must not.
     pub fn first_id_path(&self) -> Option<String> {
-        self.milestones.iter().enumerate().find_map(|(m, milestone)| {
-            if milestone.id.is_some() {
-                return Some(format!("milestones[{m}].id"));
-            }
-            milestone
-                .trackers
-                .iter()
-                .position(|t| t.id.is_some())
-                .map(|t| format!("milestones[{m}].trackers[{t}].id"))
-        })
+        self.milestones
+            .iter()
+            .enumerate()
+            .find_map(|(m, milestone)| {
+                if milestone.id.is_some() {
+                    return Some(format!("milestones[{m}].id"));
+                }
+                milestone
+                    .trackers
+                    .iter()
+                    .position(|t| t.id.is_some())
+                    .map(|t| format!("milestones[{m}].trackers[{t}].id"))
+            })
     }
+}
+
+/// The tags [`GoalDraft::normalized`] keeps, trimmed, each with its position among the tags as
+/// sent, so that a tag's field error points at the tag the client holds.
+pub(crate) fn distinct_tags(tags: &[String]) -> Vec<(usize, &str)> {
+    let mut kept: Vec<(usize, &str)> = Vec::with_capacity(tags.len());
+    for (position, tag) in tags.iter().enumerate() {
+        let tag = tag.trim();
+        if !kept
+            .iter()
+            .any(|(_, earlier)| earlier.to_lowercase() == tag.to_lowercase())
+        {
+            kept.push((position, tag));
+        }
+    }
+    kept
 }
 
 impl MilestoneDraft {

@@ -20,7 +20,11 @@ pub enum EditViolation {
     MilestoneReordered { path: String },
     /// An id the goal does not hold at that place: unknown, repeated, or a tracker moved
     /// to another milestone.
-    UnknownId { path: String, id: String, reason: UnknownIdReason },
+    UnknownId {
+        path: String,
+        id: String,
+        reason: UnknownIdReason,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +49,10 @@ impl fmt::Display for EditViolation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EditViolation::MilestoneRemoved { name, .. } => {
-                write!(f, "Milestone \"{name}\" cannot be removed: existing milestones stay")
+                write!(
+                    f,
+                    "Milestone \"{name}\" cannot be removed: existing milestones stay"
+                )
             }
             EditViolation::MilestoneReordered { path } => write!(
                 f,
@@ -78,7 +85,9 @@ fn check_ids_known(existing: &Goal, draft: &GoalDraft) -> Result<(), EditViolati
     let known: HashSet<&str> = existing.milestones.iter().map(|m| m.id.as_str()).collect();
     let mut seen = HashSet::new();
     for (m, milestone) in draft.milestones.iter().enumerate() {
-        let Some(id) = milestone.id.as_deref() else { continue };
+        let Some(id) = milestone.id.as_deref() else {
+            continue;
+        };
         let path = format!("milestones[{m}].id");
         if !known.contains(id) {
             return Err(unknown(path, id, UnknownIdReason::NotInGoal));
@@ -90,13 +99,17 @@ fn check_ids_known(existing: &Goal, draft: &GoalDraft) -> Result<(), EditViolati
     Ok(())
 }
 
-fn check_milestones_kept_in_order(
-    existing: &Goal,
-    draft: &GoalDraft,
-) -> Result<(), EditViolation> {
-    let present: HashSet<&str> =
-        draft.milestones.iter().filter_map(|m| m.id.as_deref()).collect();
-    if let Some(removed) = existing.milestones.iter().find(|m| !present.contains(m.id.as_str())) {
+fn check_milestones_kept_in_order(existing: &Goal, draft: &GoalDraft) -> Result<(), EditViolation> {
+    let present: HashSet<&str> = draft
+        .milestones
+        .iter()
+        .filter_map(|m| m.id.as_deref())
+        .collect();
+    if let Some(removed) = existing
+        .milestones
+        .iter()
+        .find(|m| !present.contains(m.id.as_str()))
+    {
         return Err(EditViolation::MilestoneRemoved {
             milestone_id: removed.id.clone(),
             name: removed.name.clone(),
@@ -109,7 +122,9 @@ fn check_milestones_kept_in_order(
         .zip(&draft.milestones)
         .position(|(kept, sent)| sent.id.as_deref() != Some(kept.id.as_str()));
     match in_place {
-        Some(m) => Err(EditViolation::MilestoneReordered { path: format!("milestones[{m}]") }),
+        Some(m) => Err(EditViolation::MilestoneReordered {
+            path: format!("milestones[{m}]"),
+        }),
         None => Ok(()),
     }
 }
@@ -118,17 +133,27 @@ fn check_trackers_stay(existing: &Goal, draft: &GoalDraft) -> Result<(), EditVio
     let owner: HashMap<&str, &str> = existing
         .milestones
         .iter()
-        .flat_map(|m| m.trackers.iter().map(move |t| (t.id.as_str(), m.id.as_str())))
+        .flat_map(|m| {
+            m.trackers
+                .iter()
+                .map(move |t| (t.id.as_str(), m.id.as_str()))
+        })
         .collect();
     let mut seen = HashSet::new();
     for (m, milestone) in draft.milestones.iter().enumerate() {
         for (t, tracker) in milestone.trackers.iter().enumerate() {
-            let Some(id) = tracker.id.as_deref() else { continue };
+            let Some(id) = tracker.id.as_deref() else {
+                continue;
+            };
             let path = format!("milestones[{m}].trackers[{t}].id");
             match owner.get(id) {
                 None => return Err(unknown(path, id, UnknownIdReason::NotInGoal)),
                 Some(owner) if milestone.id.as_deref() != Some(*owner) => {
-                    return Err(unknown(path, id, UnknownIdReason::TrackerOfAnotherMilestone));
+                    return Err(unknown(
+                        path,
+                        id,
+                        UnknownIdReason::TrackerOfAnotherMilestone,
+                    ));
                 }
                 Some(_) => {}
             }
@@ -141,5 +166,9 @@ fn check_trackers_stay(existing: &Goal, draft: &GoalDraft) -> Result<(), EditVio
 }
 
 fn unknown(path: String, id: &str, reason: UnknownIdReason) -> EditViolation {
-    EditViolation::UnknownId { path, id: id.to_string(), reason }
+    EditViolation::UnknownId {
+        path,
+        id: id.to_string(),
+        reason,
+    }
 }

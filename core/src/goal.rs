@@ -59,6 +59,7 @@ pub struct GoalSummary {
 #[serde(rename_all = "camelCase")]
 pub struct GoalPage {
     pub goals: Vec<GoalSummary>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub next_cursor: Option<String>,
 }
 
@@ -71,7 +72,11 @@ impl Goal {
             description: self.description.clone(),
             tags: self.tags.clone(),
             milestone_count: self.milestones.len() as u32,
-            tracker_count: self.milestones.iter().map(|m| m.trackers.len() as u32).sum(),
+            tracker_count: self
+                .milestones
+                .iter()
+                .map(|m| m.trackers.len() as u32)
+                .sum(),
             version: self.version,
             created_at: self.created_at,
             updated_at: self.updated_at,

@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::draft::{GoalDraft, MilestoneDraft, TrackerDraft};
+use crate::draft::{GoalDraft, MilestoneDraft, TrackerDraft, distinct_tags};
 use crate::limits::*;
 
 /// Why a field was refused; the wire name is the `code` of a field error.
@@ -33,7 +33,11 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(path: impl Into<String>, code: FieldErrorCode, message: impl Into<String>) -> Self {
-        FieldError { path: path.into(), code, message: message.into() }
+        FieldError {
+            path: path.into(),
+            code,
+            message: message.into(),
+        }
     }
 }
 
@@ -46,12 +50,19 @@ impl fmt::Display for FieldError {
 impl GoalDraft {
     /// Checks the draft as it will be stored (see [`GoalDraft::normalized`]) against every
     /// rule that does not need the database. Uniqueness of the goal name among all goals is
-    /// the server's to check.
+    /// the server's to check. Paths point into the draft as sent, repeated tags included.
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let draft = self.normalized();
         let mut errors = Vec::new();
 
-        check_text(&mut errors, "name", "Goal Name", &draft.name, GOAL_NAME_MAX, true);
+        check_text(
+            &mut errors,
+            "name",
+            "Goal Name",
+            &draft.name,
+            GOAL_NAME_MAX,
+            true,
+        );
         check_text(
             &mut errors,
             "description",
@@ -60,14 +71,18 @@ impl GoalDraft {
             DESCRIPTION_MAX,
             false,
         );
-        check_tags(&mut errors, &draft.tags);
+        check_tags(&mut errors, &distinct_tags(&self.tags));
         check_milestones(&mut errors, &draft.milestones);
 
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 
-fn check_tags(errors: &mut Vec<FieldError>, tags: &[String]) {
+fn check_tags(errors: &mut Vec<FieldError>, tags: &[(usize, &str)]) {
     if tags.len() > TAGS_MAX {
         errors.push(FieldError::new(
             "tags",
@@ -75,8 +90,15 @@ fn check_tags(errors: &mut Vec<FieldError>, tags: &[String]) {
             format!("A goal can have at most {TAGS_MAX} tags"),
         ));
     }
-    for (i, tag) in tags.iter().enumerate() {
-        check_text(errors, &format!("tags[{i}]"), "A tag", tag, TAG_MAX, true);
+    for (position, tag) in tags {
+        check_text(
+            errors,
+            &format!("tags[{position}]"),
+            "A tag",
+            tag,
+            TAG_MAX,
+            true,
+        );
     }
 }
 
@@ -111,7 +133,10 @@ fn check_milestones(errors: &mut Vec<FieldError>, milestones: &[MilestoneDraft])
             errors.push(FieldError::new(
                 format!("{path}.name"),
                 FieldErrorCode::Duplicate,
-                format!("Another milestone of this goal is already called \"{}\"", milestone.name),
+                format!(
+                    "Another milestone of this goal is already called \"{}\"",
+                    milestone.name
+                ),
             ));
         }
         check_text(
@@ -157,7 +182,10 @@ fn check_trackers(errors: &mut Vec<FieldError>, milestone_path: &str, trackers: 
             errors.push(FieldError::new(
                 format!("{path}.name"),
                 FieldErrorCode::Duplicate,
-                format!("Another tracker of this milestone is already called \"{}\"", tracker.name),
+                format!(
+                    "Another tracker of this milestone is already called \"{}\"",
+                    tracker.name
+                ),
             ));
         }
         check_text(
@@ -189,7 +217,11 @@ fn check_text(
     required: bool,
 ) {
     if required && value.is_empty() {
-        errors.push(FieldError::new(path, FieldErrorCode::Required, format!("{label} is required")));
+        errors.push(FieldError::new(
+            path,
+            FieldErrorCode::Required,
+            format!("{label} is required"),
+        ));
         return;
     }
     let length = value.chars().count();

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test of Goals Studio, installing whatever is missing first: formatting and lints,
+# goals-core's unit and property tests, the server over real HTTP on a temporary SQLite file,
+# the components in headless Chromium (both through cargo and through wasm-pack), and the
+# release-built app end to end against the real server.
+
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$GOALS_ROOT"
+
+step() { printf '\n[test] %s\n' "$*"; }
+
+step "formatting"
+cargo fmt --all -- --check
+
+step "lints: native crates, then the app on wasm32"
+cargo clippy -p goals-core -p goals-server -p goals-e2e --all-targets -- -D warnings
+cargo clippy -p goals-studio --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "goals-core and goals-server"
+cargo test -p goals-core -p goals-server
+
+step "components in headless Chromium (cargo test)"
+cargo test -p goals-studio --target wasm32-unknown-unknown
+
+step "components in headless Chromium (wasm-pack)"
+wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER"
+
+step "release build of the app"
+trunk build --release
+
+step "end to end: the release build, the real server, headless Chromium"
+cargo test -p goals-e2e -- --test-threads=1

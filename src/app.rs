@@ -1,0 +1,34 @@
+//! The app's routes. Every screen is reached by a URL of its own, so deep links and the
+//! browser's back button work, and the server answers any of them with the app.
+
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::api::GoalsApi;
+use crate::config::Config;
+use crate::dashboard::Dashboard;
+use crate::placeholder::{GoalAnalyticsPlaceholder, GoalFormPlaceholder};
+use crate::shell::Shell;
+
+/// The whole app: configuration and API client in context, the shell, and the routes.
+#[component]
+pub fn App(config: Config) -> impl IntoView {
+    provide_context(GoalsApi::new(config.api_base.clone()));
+    let embedded = config.embedded;
+    provide_context(config.clone());
+
+    view! {
+        <Router base=config.base_path>
+            <Shell embedded=embedded>
+                <Routes fallback=|| view! { <p class="not-found">"This page does not exist."</p> }>
+                    <Route path=path!("/") view=|| view! { <Redirect path="goals"/> }/>
+                    <Route path=path!("/goals") view=Dashboard/>
+                    <Route path=path!("/goals/new") view=|| view! { <GoalFormPlaceholder/> }/>
+                    <Route path=path!("/goals/:id/edit") view=|| view! { <GoalFormPlaceholder/> }/>
+                    <Route path=path!("/goals/:id") view=GoalAnalyticsPlaceholder/>
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}
