@@ -22,7 +22,7 @@ pub fn App(config: Config) -> impl IntoView {
         <Router base=config.base_path>
             <Shell embedded=embedded>
                 <Routes fallback=|| view! { <p class="not-found">"This page does not exist."</p> }>
-                    <Route path=path!("/") view=|| view! { <Redirect path="goals"/> }/>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/goals"/> }/>
                     <Route path=path!("/goals") view=Dashboard/>
                     <Route path=path!("/goals/new") view=|| view! { <GoalFormPlaceholder/> }/>
                     <Route path=path!("/goals/:id/edit") view=|| view! { <GoalFormPlaceholder/> }/>

@@ -2,6 +2,7 @@
 //! that explains goals; returning users get their goals, searchable by name, filterable by
 //! tag, and paged through the API's cursor so a long list is never loaded whole.
 
+mod delete_goal;
 mod empty_state;
 mod filters;
 mod goal_table;
@@ -78,10 +79,14 @@ pub fn Dashboard() -> impl IntoView {
                 Some(Ok(page)) => {
                     let next_cursor = page.next_cursor.clone();
                     view! {
-                        <GoalTable goals=page.goals on_tag=move |chosen: String| {
-                            tag.set(chosen);
-                            pages.set(Pages::default());
-                        }/>
+                        <GoalTable
+                            goals=page.goals
+                            on_tag=move |chosen: String| {
+                                tag.set(chosen);
+                                pages.set(Pages::default());
+                            }
+                            on_deleted=move || listing.refetch()
+                        />
                         <Pager pages=pages next_cursor=next_cursor/>
                     }
                     .into_any()

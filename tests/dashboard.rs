@@ -185,3 +185,53 @@ async fn pages_follow_the_cursor_and_come_back() {
     .await;
     assert!(!requests().last().unwrap().contains("cursor="));
 }
+
+#[wasm_bindgen_test]
+async fn deleting_a_goal_needs_its_name_typed_and_removes_the_row() {
+    let listed = page(vec![summary("g1", "Lead captured", &[], 1, 1)], None);
+    fake_api(&[(200, listed), (204, Value::Null), (200, page(vec![], None))]);
+    let dashboard = open_dashboard();
+    wait_until("the row", || dashboard.goal_names().len() == 1).await;
+
+    dashboard.click("Delete goal Lead captured");
+    assert!(dashboard.delete_dialog_open());
+    assert!(dashboard.text().contains("all of its recorded data"));
+    assert!(dashboard.is_disabled("Delete"));
+    dashboard.type_into("Type", "Lead");
+    leptos::task::tick().await;
+    assert!(
+        dashboard.is_disabled("Delete"),
+        "a partial name does not confirm"
+    );
+    dashboard.type_into("Type", "Lead captured");
+    leptos::task::tick().await;
+    assert!(!dashboard.is_disabled("Delete"));
+
+    dashboard.click("Delete");
+    wait_until("the row to go", || dashboard.goal_names().is_empty()).await;
+    assert!(!dashboard.delete_dialog_open());
+    assert!(
+        requests()
+            .iter()
+            .any(|r| r.starts_with("DELETE ") && r.ends_with("/api/v1/goals/g1"))
+    );
+}
+
+#[wasm_bindgen_test]
+async fn cancelling_the_delete_popup_sends_nothing() {
+    fake_api(&[(
+        200,
+        page(vec![summary("g1", "Lead captured", &[], 1, 1)], None),
+    )]);
+    let dashboard = open_dashboard();
+    wait_until("the row", || dashboard.goal_names().len() == 1).await;
+
+    dashboard.click("Delete goal Lead captured");
+    dashboard.type_into("Type", "Lead captured");
+    dashboard.click("Cancel");
+    leptos::task::tick().await;
+
+    assert!(!dashboard.delete_dialog_open());
+    assert_eq!(dashboard.goal_names(), ["Lead captured"]);
+    assert!(!requests().iter().any(|r| r.starts_with("DELETE ")));
+}

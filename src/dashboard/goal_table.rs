@@ -4,7 +4,8 @@ use goals_core::GoalSummary;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::icons::{ChartIcon, PencilIcon, TrashIcon};
+use super::delete_goal::DeleteGoalButton;
+use crate::icons::{ChartIcon, PencilIcon};
 use crate::time_ago::{now, time_ago};
 
 /// Descriptions longer than this are cut in the listing; the full text is in the tooltip.
@@ -14,6 +15,7 @@ const DESCRIPTION_PREVIEW: usize = 90;
 pub fn GoalTable(
     goals: Vec<GoalSummary>,
     on_tag: impl Fn(String) + Copy + Send + Sync + 'static,
+    on_deleted: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     view! {
         <table class="goal-table">
@@ -30,7 +32,7 @@ pub fn GoalTable(
             </thead>
             <tbody>
                 <For each=move || goals.clone() key=|goal| goal.id.clone() let:goal>
-                    <GoalRow goal=goal on_tag=on_tag/>
+                    <GoalRow goal=goal on_tag=on_tag on_deleted=on_deleted/>
                 </For>
             </tbody>
         </table>
@@ -41,6 +43,7 @@ pub fn GoalTable(
 fn GoalRow(
     goal: GoalSummary,
     on_tag: impl Fn(String) + Copy + Send + Sync + 'static,
+    on_deleted: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let navigate = use_navigate();
     let edit_path = format!("/goals/{}/edit", goal.id);
@@ -92,11 +95,8 @@ fn GoalRow(
                     title="Analytics" on:click=open_analytics>
                     <ChartIcon/>
                 </button>
-                <button type="button" class="icon-button danger"
-                    aria-label=format!("Delete goal {}", goal.name)
-                    title="Delete goal">
-                    <TrashIcon/>
-                </button>
+                <DeleteGoalButton goal_id=goal.id.clone() goal_name=goal.name.clone()
+                    on_deleted=on_deleted/>
             </td>
         </tr>
     }

@@ -66,4 +66,9 @@ impl DashboardPage {
             .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
             .unwrap();
     }
+
+    /// Whether the delete confirmation popup is showing as a modal.
+    pub fn delete_dialog_open(&self) -> bool {
+        self.root.query_selector("dialog[open]").unwrap().is_some()
+    }
 }

@@ -20,7 +20,8 @@ export function answer_fetches_with(answers) {
     const request = input instanceof Request ? input : new Request(input, init);
     window.goalsRequests.push(request.method + " " + request.url);
     const answer = queue.length > 1 ? queue.shift() : queue[0];
-    return new Response(JSON.stringify(answer.body),
+    const body = answer.status === 204 ? null : JSON.stringify(answer.body);
+    return new Response(body,
       { status: answer.status, headers: { "Content-Type": "application/json" } });
   };
 }
