@@ -6,35 +6,33 @@ use serde::{Deserialize, Serialize};
 use crate::goal::{Goal, Milestone, Tracker};
 
 /// A goal as typed by a bot builder, before the server assigns ids, version and times.
+/// A missing field reads as empty, so validation can name it at its place rather than the
+/// whole body being refused as malformed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct GoalDraft {
     pub name: String,
-    #[serde(default)]
     pub description: String,
-    #[serde(default)]
     pub tags: Vec<String>,
     pub milestones: Vec<MilestoneDraft>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct MilestoneDraft {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     pub name: String,
-    #[serde(default)]
     pub description: String,
     pub trackers: Vec<TrackerDraft>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct TrackerDraft {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     pub name: String,
-    #[serde(default)]
     pub description: String,
     pub default_value: String,
 }
@@ -59,7 +57,7 @@ impl GoalDraft {
         }
     }
 
-    /// True when any milestone or tracker carries an id, which a create must not.
+    /// The path of the first milestone or tracker id in the draft, which a create must not carry.
     pub fn first_id_path(&self) -> Option<String> {
         self.milestones
             .iter()

@@ -54,12 +54,11 @@ pub struct GoalSummary {
     pub updated_at: DateTime<Utc>,
 }
 
-/// One page of the listing; `next_cursor` is absent on the last page.
+/// One page of the listing; `next_cursor` is `null` on the last page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GoalPage {
     pub goals: Vec<GoalSummary>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub next_cursor: Option<String>,
 }
 
