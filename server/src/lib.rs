@@ -1,0 +1,27 @@
+//! goals-server: the reference implementation of the Goals API (DESIGN §4) over SQLite, which
+//! also serves the built Goals Studio app from the same origin.
+//!
+//! The binary is a thin shell over [`run`]. Tests start the real server in-process: bind
+//! `127.0.0.1:0`, then call [`serve`] with a [`Config`] naming a temporary database.
+//!
+//! HTTP is turned into calls on goals-core here: requests are read into drafts, checked with
+//! core's rules, and stored; every refusal is one error type, answered as JSON in one place.
+
+mod api;
+mod app;
+mod config;
+mod database;
+mod error;
+mod extract;
+mod goals;
+mod json_body;
+mod logging;
+mod server;
+mod static_files;
+mod timestamps;
+
+pub use app::{AppState, router};
+pub use config::Config;
+pub use database::{DatabaseError, open_database};
+pub use logging::init as init_logging;
+pub use server::{ServeError, run, serve, shutdown_signal};
