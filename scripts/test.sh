@@ -10,6 +10,11 @@ cd "$GOALS_ROOT"
 
 step() { printf '\n[test] %s\n' "$*"; }
 
+# Every runner's "test result" lines are added up into one closing line at the end.
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+exec > >(tee "$log") 2>&1
+
 step "formatting"
 cargo fmt --all -- --check
 
@@ -31,3 +36,6 @@ trunk build --release
 
 step "end to end: the release build, the real server, headless Chromium"
 cargo test -p goals-e2e -- --test-threads=1
+
+awk '/test result:/ { passed += $4; failed += $6 }
+     END { printf "\ntotal: %d passed, %d failed\n", passed, failed }' "$log"

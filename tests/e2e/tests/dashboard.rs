@@ -11,7 +11,9 @@ async fn first_visit_shows_create_your_first_goal() {
     let browser = Browser::open().await;
 
     browser.goto(&studio.url("/goals")).await;
-    DashboardPage { browser: &browser }.wait_for_empty_state().await;
+    DashboardPage { browser: &browser }
+        .wait_for_empty_state()
+        .await;
 
     browser.close().await;
 }
@@ -39,7 +41,9 @@ async fn deep_links_load_the_app() {
     browser.goto(&studio.url("/goals/new")).await;
     browser.wait_for_named("Bot Studio").await;
     browser.goto(&studio.url("/")).await;
-    DashboardPage { browser: &browser }.wait_for_empty_state().await;
+    DashboardPage { browser: &browser }
+        .wait_for_empty_state()
+        .await;
 
     browser.close().await;
 }

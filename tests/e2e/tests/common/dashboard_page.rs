@@ -12,6 +12,8 @@ impl DashboardPage<'_> {
     }
 
     pub async fn wait_for_goal_row(&self, goal_name: &str) {
-        self.browser.wait_for_named(&format!("Edit goal {goal_name}")).await;
+        self.browser
+            .wait_for_named(&format!("Edit goal {goal_name}"))
+            .await;
     }
 }

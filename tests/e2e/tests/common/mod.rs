@@ -29,8 +29,13 @@ pub struct Studio {
 impl Studio {
     pub async fn start() -> Studio {
         let database_dir = tempfile::tempdir().expect("temporary directory");
-        let database_url = format!("sqlite://{}", database_dir.path().join("goals.db").display());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind loopback");
+        let database_url = format!(
+            "sqlite://{}",
+            database_dir.path().join("goals.db").display()
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind loopback");
         let address = listener.local_addr().expect("bound address");
         let config = goals_server::Config {
             listen: address,
@@ -42,7 +47,11 @@ impl Studio {
                 .await
                 .expect("server runs");
         });
-        Studio { address, _database_dir: database_dir, server }
+        Studio {
+            address,
+            _database_dir: database_dir,
+            server,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -79,9 +88,9 @@ impl Drop for Studio {
 
 /// The release build of the app; `scripts/test.sh` builds it before these tests run.
 pub fn dist_dir() -> PathBuf {
-    let dist = std::env::var_os("GOALS_DIST_DIR").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist")
-    });
+    let dist = std::env::var_os("GOALS_DIST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
     assert!(
         dist.join("index.html").exists(),
         "no built app at {}: run `trunk build --release` first (scripts/test.sh does)",
@@ -121,7 +130,9 @@ impl Browser {
                 ]
             }
         });
-        let Value::Object(capabilities) = capabilities else { unreachable!() };
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!()
+        };
 
         let webdriver = format!("http://127.0.0.1:{port}");
         let mut last_error = None;
@@ -132,7 +143,11 @@ impl Browser {
                 .await
             {
                 Ok(client) => {
-                    return Browser { client, chromedriver, _profile: profile };
+                    return Browser {
+                        client,
+                        chromedriver,
+                        _profile: profile,
+                    };
                 }
                 Err(error) => last_error = Some(error),
             }
@@ -170,7 +185,10 @@ fn chromedriver_path() -> String {
 }
 
 fn free_port() -> u16 {
-    StdListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port()
+    StdListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port()
 }
 
 /// Quotes a string for XPath, which has no escape character.
