@@ -37,6 +37,8 @@ pub enum ApiError {
         message: String,
         fields: Vec<FieldError>,
     },
+    /// The goal changed since it was loaded (412); `current` is the newer version.
+    VersionConflict { message: String, current: Box<Goal> },
     /// An answer that is not what the contract promises.
     UnexpectedAnswer { status: u16, detail: String },
 }
@@ -47,7 +49,9 @@ impl fmt::Display for ApiError {
             ApiError::Unreachable(detail) => {
                 write!(f, "The Goals API could not be reached ({detail}).")
             }
-            ApiError::Refused { message, .. } => write!(f, "{message}"),
+            ApiError::Refused { message, .. } | ApiError::VersionConflict { message, .. } => {
+                write!(f, "{message}")
+            }
             ApiError::UnexpectedAnswer { status, detail } => {
                 write!(
                     f,
@@ -69,6 +73,8 @@ struct ErrorBody {
     message: String,
     #[serde(default)]
     fields: Vec<FieldError>,
+    /// Only on 412: the goal as it is now.
+    current: Option<Box<Goal>>,
 }
 
 impl GoalsApi {
@@ -108,6 +114,21 @@ impl GoalsApi {
             .json(draft)
             .map_err(|e| ApiError::Unreachable(e.to_string()))?;
         decode(request.send().await, 201).await
+    }
+
+    /// Replaces a goal under the editing rules, if it is still at `version`; otherwise the
+    /// answer is [`ApiError::VersionConflict`] with the newer goal.
+    pub async fn replace_goal(
+        &self,
+        id: &str,
+        version: i64,
+        draft: &GoalDraft,
+    ) -> Result<Goal, ApiError> {
+        let request = Request::put(&self.url(&goal_path(id)))
+            .header("If-Match", &format!("\"{version}\""))
+            .json(draft)
+            .map_err(|e| ApiError::Unreachable(e.to_string()))?;
+        decode(request.send().await, 200).await
     }
 
     /// Deletes a goal and everything recorded for it.
@@ -150,6 +171,14 @@ async fn decode<T: for<'de> Deserialize<'de>>(
 async fn refusal(response: Response) -> ApiError {
     let status = response.status();
     match response.json::<ErrorEnvelope>().await {
+        Ok(ErrorEnvelope {
+            error:
+                ErrorBody {
+                    message,
+                    current: Some(current),
+                    ..
+                },
+        }) if status == 412 => ApiError::VersionConflict { message, current },
         Ok(ErrorEnvelope { error }) => ApiError::Refused {
             status,
             code: error.code,

@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::dashboard::Dashboard;
 use crate::placeholder::{GoalAnalyticsPlaceholder, GoalFormPlaceholder};
 use crate::shell::Shell;
+use crate::unsaved::UnsavedChanges;
 
 /// The whole app: configuration and API client in context, the shell, and the routes.
 #[component]
@@ -17,6 +18,7 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(GoalsApi::new(config.api_base.clone()));
     let embedded = config.embedded;
     provide_context(config.clone());
+    provide_context(UnsavedChanges::guard_window());
 
     view! {
         <Router base=config.base_path>

@@ -12,6 +12,7 @@ pub mod icons;
 pub mod placeholder;
 pub mod shell;
 pub mod time_ago;
+pub mod unsaved;
 
 /// Mounts the whole app on the page's `<body>`, configured by the page's `<meta>` tags.
 pub fn start() {

@@ -4,8 +4,16 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::unsaved::UnsavedChanges;
+
 #[component]
 pub fn Shell(embedded: bool, children: Children) -> impl IntoView {
+    let unsaved = use_context::<UnsavedChanges>();
+    let guard_leave = move |event: web_sys::MouseEvent| {
+        if let Some(unsaved) = unsaved {
+            unsaved.guard_click(&event);
+        }
+    };
     view! {
         <div class="studio" class:embedded=embedded>
             <Show when=move || !embedded>
@@ -15,7 +23,7 @@ pub fn Shell(embedded: bool, children: Children) -> impl IntoView {
                         <h2 id="bot-studio-heading">"Bot Studio"</h2>
                         <ul>
                             <li>
-                                <A href="/goals">"Goals"</A>
+                                <A href="/goals" on:click=guard_leave>"Goals"</A>
                             </li>
                         </ul>
                     </section>
