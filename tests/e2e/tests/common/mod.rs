@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod dashboard_page;
+pub mod goal_form_page;
 
 use std::net::{SocketAddr, TcpListener as StdListener};
 use std::path::PathBuf;
@@ -76,6 +77,50 @@ impl Studio {
             .await
             .expect("API answers");
         assert_eq!(response.status(), 201, "creating {name}");
+        response.json().await.expect("goal JSON")
+    }
+}
+
+impl Studio {
+    /// The stored goal, as the API returns it.
+    pub async fn goal(&self, id: &str) -> Value {
+        let response = reqwest::get(self.url(&format!("/api/v1/goals/{id}")))
+            .await
+            .expect("API answers");
+        assert_eq!(response.status(), 200, "reading goal {id}");
+        response.json().await.expect("goal JSON")
+    }
+
+    /// The goal listed under this name, if any.
+    pub async fn goal_named(&self, name: &str) -> Option<Value> {
+        let page: Value = reqwest::get(self.url("/api/v1/goals?limit=200"))
+            .await
+            .expect("API answers")
+            .json()
+            .await
+            .expect("page JSON");
+        let id = page["goals"]
+            .as_array()?
+            .iter()
+            .find(|summary| summary["name"] == name)?["id"]
+            .as_str()?
+            .to_string();
+        Some(self.goal(&id).await)
+    }
+
+    /// Replaces a goal through the API, as another person's edit would.
+    pub async fn replace_goal(&self, goal: &Value, draft: &Value) -> Value {
+        let response = reqwest::Client::new()
+            .put(self.url(&format!(
+                "/api/v1/goals/{}",
+                goal["id"].as_str().expect("id")
+            )))
+            .header("If-Match", format!("\"{}\"", goal["version"]))
+            .json(draft)
+            .send()
+            .await
+            .expect("API answers");
+        assert_eq!(response.status(), 200, "replacing {}", goal["name"]);
         response.json().await.expect("goal JSON")
     }
 }
