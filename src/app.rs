@@ -8,7 +8,8 @@ use leptos_router::path;
 use crate::api::GoalsApi;
 use crate::config::Config;
 use crate::dashboard::Dashboard;
-use crate::placeholder::{GoalAnalyticsPlaceholder, GoalFormPlaceholder};
+use crate::goal_form::{CreateGoal, EditGoalPage};
+use crate::placeholder::GoalAnalyticsPlaceholder;
 use crate::shell::Shell;
 use crate::unsaved::UnsavedChanges;
 
@@ -26,8 +27,8 @@ pub fn App(config: Config) -> impl IntoView {
                 <Routes fallback=|| view! { <p class="not-found">"This page does not exist."</p> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/goals"/> }/>
                     <Route path=path!("/goals") view=Dashboard/>
-                    <Route path=path!("/goals/new") view=|| view! { <GoalFormPlaceholder/> }/>
-                    <Route path=path!("/goals/:id/edit") view=|| view! { <GoalFormPlaceholder/> }/>
+                    <Route path=path!("/goals/new") view=CreateGoal/>
+                    <Route path=path!("/goals/:id/edit") view=EditGoalPage/>
                     <Route path=path!("/goals/:id") view=GoalAnalyticsPlaceholder/>
                 </Routes>
             </Shell>

@@ -8,10 +8,14 @@ pub mod api;
 pub mod app;
 pub mod config;
 pub mod dashboard;
+pub mod dialog;
+pub mod goal_form;
 pub mod icons;
 pub mod placeholder;
 pub mod shell;
+pub mod tag_input;
 pub mod time_ago;
+pub mod unique_key;
 pub mod unsaved;
 
 /// Mounts the whole app on the page's `<body>`, configured by the page's `<meta>` tags.

@@ -1,19 +1,8 @@
-//! Stand-ins for the screens that later work delivers (the goal form and analytics), so the
-//! routes already load the app and say plainly what is not there yet.
+//! A stand-in for the screen that later work delivers (analytics), so its route already loads
+//! the app and says plainly what is not there yet.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-#[component]
-pub fn GoalFormPlaceholder() -> impl IntoView {
-    view! {
-        <section class="placeholder">
-            <h1>"Goal form"</h1>
-            <p>"Creating and editing goals in the studio is not available in this version yet."</p>
-            <A href="/goals">"Back to Goals"</A>
-        </section>
-    }
-}
 
 #[component]
 pub fn GoalAnalyticsPlaceholder() -> impl IntoView {

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod dashboard_page;
+pub mod goal_form_page;
 
 use std::time::Duration;
 
@@ -18,7 +19,10 @@ export function answer_fetches_with(answers) {
   window.goalsRequests = [];
   window.fetch = async (input, init) => {
     const request = input instanceof Request ? input : new Request(input, init);
-    window.goalsRequests.push(request.method + " " + request.url);
+    const sent = { method: request.method, url: request.url,
+      ifMatch: request.headers.get("If-Match"), body: "" };
+    window.goalsRequests.push(sent);
+    sent.body = await request.text();
     const answer = queue.length > 1 ? queue.shift() : queue[0];
     const body = answer.status === 204 ? null : JSON.stringify(answer.body);
     return new Response(body,
@@ -26,7 +30,10 @@ export function answer_fetches_with(answers) {
   };
 }
 export function requests_sent() {
-  return (window.goalsRequests || []).join("\n");
+  return (window.goalsRequests || []).map((sent) => sent.method + " " + sent.url).join("\n");
+}
+export function requests_sent_as_json() {
+  return JSON.stringify(window.goalsRequests || []);
 }
 export function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -35,6 +42,7 @@ export function sleep(ms) {
 extern "C" {
     fn answer_fetches_with(answers: &str);
     fn requests_sent() -> String;
+    fn requests_sent_as_json() -> String;
     fn sleep(ms: u32) -> js_sys::Promise;
 }
 
@@ -50,6 +58,30 @@ pub fn fake_api(answers: &[(u16, serde_json::Value)]) {
 /// Every request the app sent since [`fake_api`], as `METHOD URL`.
 pub fn requests() -> Vec<String> {
     requests_sent().lines().map(str::to_string).collect()
+}
+
+/// One request as the stand-in API received it.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SentRequest {
+    pub method: String,
+    pub url: String,
+    /// The `If-Match` header, if the request had one.
+    pub if_match: Option<String>,
+    /// The body as text; empty for requests without one.
+    pub body: String,
+}
+
+impl SentRequest {
+    /// The body parsed as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+}
+
+/// Every request the app sent since [`fake_api`], with its `If-Match` header and body.
+pub fn sent_requests() -> Vec<SentRequest> {
+    serde_json::from_str(&requests_sent_as_json()).unwrap()
 }
 
 /// Mounts a view in a fresh container, with the API client in context, and keeps it mounted.

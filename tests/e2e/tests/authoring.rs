@@ -119,7 +119,8 @@ async fn a_goal_with_two_milestones_is_created_through_the_form() {
     );
     assert_eq!(
         names(&stored["milestones"][1]["trackers"]),
-        ["Slot", "Tracker 2"]
+        ["Slot", "Tracker 1"],
+        "the added tracker takes the smallest free name, whatever its position"
     );
     assert_eq!(
         stored["milestones"][0]["trackers"][1]["defaultValue"],

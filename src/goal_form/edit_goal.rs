@@ -1,0 +1,74 @@
+//! The edit form: loads the goal, then shows the form pre-filled. After a version conflict
+//! the bot builder may load the newer goal, which rebuilds the form from it.
+
+use goals_core::Goal;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::form_state::GoalForm;
+use super::form_view::GoalFormView;
+use super::save::SaveTarget;
+use crate::api::{ApiError, GoalsApi};
+
+/// The route `/goals/:id/edit`.
+#[component]
+pub fn EditGoalPage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let goal_id = params.read().get("id").unwrap_or_default();
+        view! { <EditGoal goal_id=goal_id/> }
+    }
+}
+
+/// The edit form of one goal, with its loading and error states.
+#[component]
+pub fn EditGoal(goal_id: String) -> impl IntoView {
+    let api = expect_context::<GoalsApi>();
+    let newer = RwSignal::new(None::<Goal>);
+    let loaded = LocalResource::new({
+        let goal_id = goal_id.clone();
+        move || {
+            let api = api.clone();
+            let goal_id = goal_id.clone();
+            async move { api.get_goal(&goal_id).await }
+        }
+    });
+
+    let content = move || match loaded.get() {
+        None => view! { <p class="loading" role="status">"Loading the goal…"</p> }.into_any(),
+        Some(Err(ApiError::Refused { status: 404, .. })) => view! {
+            <div class="error-banner" role="alert">
+                <p>"This goal does not exist. It may have been deleted."</p>
+                <A href="/goals">"Back to Goals"</A>
+            </div>
+        }
+        .into_any(),
+        Some(Err(error)) => view! {
+            <div class="error-banner" role="alert">
+                <p>{format!("The goal could not be loaded. {error}")}</p>
+                <button type="button" on:click=move |_| loaded.refetch()>"Retry"</button>
+            </div>
+        }
+        .into_any(),
+        Some(Ok(goal)) => {
+            let goal = newer.get().unwrap_or(goal);
+            let target = SaveTarget::Replace {
+                goal_id: goal.id.clone(),
+                version: RwSignal::new(goal.version),
+                newer,
+            };
+            view! { <GoalFormView form=GoalForm::from_goal(&goal) target=target submit_label="Save"/> }
+                .into_any()
+        }
+    };
+
+    view! {
+        <section class="goal-form-page" aria-labelledby="goal-form-heading">
+            <header class="page-header">
+                <h1 id="goal-form-heading">"Edit goal"</h1>
+            </header>
+            {content}
+        </section>
+    }
+}
