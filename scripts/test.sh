@@ -31,6 +31,9 @@ cargo test -p goals-studio --target wasm32-unknown-unknown
 step "components in headless Chromium (wasm-pack)"
 wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER"
 
+step "benchmark: keystroke-to-DOM time in a 5x5 and a 50x25 goal form (prints figures)"
+cargo test -p goals-studio --target wasm32-unknown-unknown --test form_keystroke_bench -- --nocapture
+
 step "release build of the app"
 trunk build --release
 
