@@ -9,9 +9,14 @@ pub mod draft;
 pub mod editing;
 pub mod goal;
 pub mod limits;
+pub mod runtime;
 pub mod validation;
 
 pub use draft::{GoalDraft, MilestoneDraft, TrackerDraft};
 pub use editing::{EditViolation, check_edit};
 pub use goal::{Goal, GoalPage, GoalSummary, Milestone, Tracker};
+pub use runtime::{
+    AchievementInput, CustomerRuns, GoalReport, MilestoneProgress, MilestoneReport,
+    MilestoneStatus, RunProgress, Source, TrendDay, TrendPoint,
+};
 pub use validation::{FieldError, FieldErrorCode};
