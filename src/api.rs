@@ -3,8 +3,11 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
 use gloo_net::http::{Request, Response};
-use goals_core::{FieldError, Goal, GoalDraft, GoalPage};
+use goals_core::{
+    AchievementInput, CustomerRuns, FieldError, Goal, GoalDraft, GoalPage, GoalReport, RunProgress,
+};
 use serde::Deserialize;
 
 /// How many goals the dashboard asks for at a time.
@@ -23,6 +26,23 @@ pub struct GoalQuery {
     pub tag: String,
     pub cursor: Option<String>,
     pub limit: u32,
+}
+
+/// The files a goal's recorded values can be downloaded as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    /// An Excel workbook: a sheet per milestone and one with the daily trend.
+    Xlsx,
+}
+
+impl ExportFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
+        }
+    }
 }
 
 /// Why a call to the API failed.
@@ -143,10 +163,65 @@ impl GoalsApi {
             Err(refusal(response).await)
         }
     }
+
+    /// The goal's analytics for the days `from` to `to`, both included (UTC).
+    pub async fn report(
+        &self,
+        goal_id: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<GoalReport, ApiError> {
+        let url = self.url(&format!("{}/report", goal_path(goal_id)));
+        let request =
+            Request::get(&url).query([("from", from.to_string()), ("to", to.to_string())]);
+        decode(request.send().await, 200).await
+    }
+
+    /// Every run of one customer through the goal, newest first; none if never seen.
+    pub async fn customer_runs(
+        &self,
+        goal_id: &str,
+        customer_id: &str,
+    ) -> Result<CustomerRuns, ApiError> {
+        let path = format!("{}/customers/{}", goal_path(goal_id), encode(customer_id));
+        decode(Request::get(&self.url(&path)).send().await, 200).await
+    }
+
+    /// Records that a run reached a milestone, as a journey's Goal node would, and answers
+    /// with the run's progress after it.
+    pub async fn record_achievement(
+        &self,
+        goal_id: &str,
+        achievement: &AchievementInput,
+    ) -> Result<RunProgress, ApiError> {
+        let url = self.url(&format!("{}/achievements", goal_path(goal_id)));
+        let request = Request::post(&url)
+            .json(achievement)
+            .map_err(|e| ApiError::Unreachable(e.to_string()))?;
+        decode(request.send().await, 200).await
+    }
+
+    /// Where the browser downloads the goal's recorded values for a range. Exports are
+    /// streamed files, so the page links to them rather than fetching them.
+    pub fn export_url(
+        &self,
+        goal_id: &str,
+        format: ExportFormat,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> String {
+        let path = format!("{}/export.{}", goal_path(goal_id), format.extension());
+        format!("{}?from={from}&to={to}", self.url(&path))
+    }
 }
 
 fn goal_path(id: &str) -> String {
-    format!("/goals/{}", String::from(js_sys::encode_uri_component(id)))
+    format!("/goals/{}", encode(id))
+}
+
+/// An id as one segment of a path: a customer ID may hold `/`, `?` or anything else.
+fn encode(segment: &str) -> String {
+    String::from(js_sys::encode_uri_component(segment))
 }
 
 async fn decode<T: for<'de> Deserialize<'de>>(

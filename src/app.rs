@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::analytics::GoalAnalyticsPage;
 use crate::api::GoalsApi;
 use crate::config::Config;
 use crate::dashboard::Dashboard;
 use crate::goal_form::{CreateGoal, EditGoalPage};
-use crate::placeholder::GoalAnalyticsPlaceholder;
 use crate::shell::Shell;
 use crate::unsaved::UnsavedChanges;
 
@@ -29,7 +29,7 @@ pub fn App(config: Config) -> impl IntoView {
                     <Route path=path!("/goals") view=Dashboard/>
                     <Route path=path!("/goals/new") view=CreateGoal/>
                     <Route path=path!("/goals/:id/edit") view=EditGoalPage/>
-                    <Route path=path!("/goals/:id") view=GoalAnalyticsPlaceholder/>
+                    <Route path=path!("/goals/:id") view=GoalAnalyticsPage/>
                 </Routes>
             </Shell>
         </Router>

@@ -21,6 +21,8 @@ pub enum FieldErrorCode {
     Duplicate,
     /// Ids, versions and times belong to the server.
     ReadOnly,
+    /// An id that names no milestone of the goal, or no tracker of the milestone.
+    Unknown,
 }
 
 /// One violated rule, at one field.
@@ -208,7 +210,7 @@ fn check_trackers(errors: &mut Vec<FieldError>, milestone_path: &str, trackers: 
 }
 
 /// Length is counted in characters, not bytes, so "é" and "e" cost the same.
-fn check_text(
+pub(crate) fn check_text(
     errors: &mut Vec<FieldError>,
     path: &str,
     label: &str,

@@ -10,13 +10,16 @@ use serde_json::{Value, json};
 
 use crate::app::AppState;
 use crate::error::ApiError;
-use crate::goals;
+use crate::{exports, goals, reports, runs};
 
 /// Routes to nest under `/api`.
 pub fn routes() -> Router<AppState> {
     let version_1 = Router::new()
         .route("/health", get(health))
-        .merge(goals::routes());
+        .merge(goals::routes())
+        .merge(runs::routes())
+        .merge(reports::routes())
+        .merge(exports::routes());
     Router::new()
         .nest("/v1", version_1)
         .method_not_allowed_fallback(method_not_allowed)

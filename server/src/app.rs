@@ -2,27 +2,42 @@
 //! request log around both.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use axum::Router;
+use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 
+use crate::clock::{Clock, SystemClock};
 use crate::error::ApiError;
-use crate::{api, logging, static_files};
+use crate::{api, logging, static_files, timestamps};
 
-/// What the handlers share: the database pool.
+/// What the handlers share: the database pool and the clock.
 #[derive(Debug, Clone)]
 pub struct AppState {
     pool: SqlitePool,
+    clock: Arc<dyn Clock>,
 }
 
 impl AppState {
-    /// State over an open, migrated database (see [`crate::open_database`]).
+    /// State over an open, migrated database (see [`crate::open_database`]), on the system
+    /// clock.
     pub fn new(pool: SqlitePool) -> Self {
-        AppState { pool }
+        AppState::with_clock(pool, Arc::new(SystemClock))
+    }
+
+    /// State whose time comes from `clock`, so tests can record achievements on any day.
+    pub fn with_clock(pool: SqlitePool, clock: Arc<dyn Clock>) -> Self {
+        AppState { pool, clock }
     }
 
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// The clock's current time, cut to the microsecond the database keeps.
+    pub fn now(&self) -> DateTime<Utc> {
+        timestamps::truncate(self.clock.now())
     }
 }
 

@@ -10,9 +10,10 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use goals_core::limits::BODY_MAX_BYTES;
-use goals_core::{EditViolation, FieldError, Goal};
+use goals_core::{DateRangeError, EditViolation, FieldError, Goal};
 use serde::Serialize;
 
+use crate::exports::ExportError;
 use crate::goals::entity_tag::entity_tag;
 
 /// Everything the API can answer other than success.
@@ -37,6 +38,9 @@ pub enum ApiError {
     UnsupportedMediaType,
     #[error("The goal is not valid: {}", list_fields(.0))]
     ValidationFailed(Vec<FieldError>),
+    /// An achievement that names what the goal does not have, or breaks a limit.
+    #[error("The achievement is not valid: {}", list_fields(.0))]
+    AchievementInvalid(Vec<FieldError>),
     #[error("{0}")]
     MilestoneRemoved(EditViolation),
     #[error("{0}")]
@@ -47,6 +51,9 @@ pub enum ApiError {
     PreconditionRequired,
     #[error("database failure")]
     Database(#[from] sqlx::Error),
+    /// An export that failed on the server's side, such as its temporary file.
+    #[error("export failure")]
+    Export(#[from] ExportError),
 }
 
 impl ApiError {
@@ -70,7 +77,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType => {
                 (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
             }
-            ApiError::ValidationFailed(_) => {
+            ApiError::ValidationFailed(_) | ApiError::AchievementInvalid(_) => {
                 (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
             }
             ApiError::MilestoneRemoved(_) => {
@@ -83,7 +90,9 @@ impl ApiError {
             ApiError::PreconditionRequired => {
                 (StatusCode::PRECONDITION_REQUIRED, "precondition_required")
             }
-            ApiError::Database(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+            ApiError::Database(_) | ApiError::Export(_) => {
+                (StatusCode::INTERNAL_SERVER_ERROR, "internal")
+            }
         }
     }
 }
@@ -95,6 +104,13 @@ impl From<EditViolation> for ApiError {
             EditViolation::MilestoneReordered { .. } => ApiError::MilestoneReordered(violation),
             EditViolation::UnknownId { .. } => ApiError::UnknownId(violation),
         }
+    }
+}
+
+/// A report's or an export's range of days that cannot be read or is too long.
+impl From<DateRangeError> for ApiError {
+    fn from(error: DateRangeError) -> Self {
+        ApiError::BadRequest(error.to_string())
     }
 }
 
@@ -133,10 +149,16 @@ impl IntoResponse for ApiError {
                 tracing::error!(error = %cause, "request failed in the database");
                 "Something went wrong on the server; please try again".to_string()
             }
+            ApiError::Export(cause) => {
+                tracing::error!(error = %cause, "export failed");
+                "The export could not be made; please try again".to_string()
+            }
             refusal => refusal.to_string(),
         };
         let fields = match &self {
-            ApiError::ValidationFailed(fields) => Some(fields.as_slice()),
+            ApiError::ValidationFailed(fields) | ApiError::AchievementInvalid(fields) => {
+                Some(fields.as_slice())
+            }
             _ => None,
         };
         let current = match &self {

@@ -2,10 +2,12 @@
 
 use std::future::Future;
 use std::io;
+use std::sync::Arc;
 
 use tokio::net::TcpListener;
 
 use crate::app::{AppState, router};
+use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::database::{DatabaseError, open_database};
 
@@ -30,6 +32,17 @@ pub async fn serve(
     config: &Config,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServeError> {
+    serve_with_clock(listener, config, Arc::new(SystemClock), shutdown).await
+}
+
+/// [`serve`], with the time read from `clock`: tests use it to record achievements on the days
+/// a scenario needs.
+pub async fn serve_with_clock(
+    listener: TcpListener,
+    config: &Config,
+    clock: Arc<dyn Clock>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
     let pool = open_database(&config.database_url).await?;
     let static_dir = config.static_dir.as_deref();
     if let Some(static_dir) = static_dir
@@ -40,7 +53,7 @@ pub async fn serve(
             "the static dir has no index.html: the app will not load until it is built"
         );
     }
-    let app = router(AppState::new(pool.clone()), static_dir);
+    let app = router(AppState::with_clock(pool.clone(), clock), static_dir);
 
     let address = listener
         .local_addr()

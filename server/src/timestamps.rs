@@ -5,8 +5,12 @@ use chrono::{DateTime, Utc};
 
 /// The current time, cut to the microsecond the database keeps.
 pub fn now() -> DateTime<Utc> {
-    let micros = Utc::now().timestamp_micros();
-    DateTime::from_timestamp_micros(micros).unwrap_or_default()
+    truncate(Utc::now())
+}
+
+/// `time` cut to the microsecond the database keeps.
+pub fn truncate(time: DateTime<Utc>) -> DateTime<Utc> {
+    DateTime::from_timestamp_micros(time.timestamp_micros()).unwrap_or_default()
 }
 
 pub fn to_micros(time: DateTime<Utc>) -> i64 {

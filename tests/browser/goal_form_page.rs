@@ -201,7 +201,7 @@ pub async fn settle() {
 }
 
 /// The input or textarea whose `<label>` under `scope` reads `label` (a required mark aside).
-fn labelled(scope: &Element, label: &str) -> HtmlElement {
+pub fn labelled(scope: &Element, label: &str) -> HtmlElement {
     let labels = scope.query_selector_all("label").unwrap();
     let id = (0..labels.length())
         .filter_map(|i| labels.item(i))
@@ -235,7 +235,8 @@ pub fn value_of(field: &HtmlElement) -> String {
         .unwrap_or_default()
 }
 
-fn set_value(field: &HtmlElement, value: &str) {
+/// Sets the value of an input, textarea or select the way a script would: no event fires.
+pub fn set_value(field: &HtmlElement, value: &str) {
     js_sys::Reflect::set(
         field,
         &JsValue::from_str("value"),

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod analytics_page;
 pub mod dashboard_page;
 pub mod goal_form_page;
 
@@ -112,6 +113,14 @@ pub async fn wait_until(what: &str, ready: impl Fn() -> bool) {
         "gave up waiting for {what} after {:?}",
         Duration::from_secs(2)
     );
+}
+
+/// Lets `ms` milliseconds pass and the page settle, to check that something did *not* happen.
+pub async fn settle_for(ms: u32) {
+    wasm_bindgen_futures::JsFuture::from(sleep(ms))
+        .await
+        .unwrap();
+    leptos::task::tick().await;
 }
 
 /// The button whose accessible name (aria-label, else text) is `name`.

@@ -16,7 +16,7 @@ mod replace;
 pub use create::create_goal;
 pub use delete::delete_goal;
 pub use list::list_goals;
-pub use load::read_goal;
+pub use load::{load_goal, read_goal};
 pub use replace::replace_goal;
 
 use crate::error::ApiError;

@@ -3,9 +3,14 @@
 
 #![allow(dead_code)]
 
+pub mod clock;
+pub mod runs;
+
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
+use clock::TestClock;
 use goals_server::Config;
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{Value, json};
@@ -15,6 +20,8 @@ use tokio::net::TcpListener;
 /// A running server; it stops when the test's runtime does.
 pub struct TestServer {
     pub client: Client,
+    /// The server's clock: real time until a test moves it to another day.
+    pub clock: Arc<TestClock>,
     origin: String,
     _database_dir: TempDir,
 }
@@ -40,8 +47,10 @@ impl TestServer {
             database_url: format!("sqlite://{}", database.display()),
             static_dir,
         };
+        let clock = Arc::new(TestClock::default());
+        let server_clock = clock.clone();
         tokio::spawn(async move {
-            goals_server::serve(listener, &config, std::future::pending())
+            goals_server::serve_with_clock(listener, &config, server_clock, std::future::pending())
                 .await
                 .unwrap();
         });
@@ -52,6 +61,7 @@ impl TestServer {
             .unwrap();
         TestServer {
             client,
+            clock,
             origin: format!("http://{address}"),
             _database_dir: database_dir,
         }

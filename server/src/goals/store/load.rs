@@ -40,7 +40,7 @@ pub async fn read_goal(pool: &SqlitePool, id: &str) -> Result<Option<Goal>, sqlx
 }
 
 /// The goal `id` as seen by `connection`, which may be inside a write transaction.
-pub(super) async fn load_goal(
+pub async fn load_goal(
     connection: &mut SqliteConnection,
     id: &str,
 ) -> Result<Option<Goal>, sqlx::Error> {

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod analytics_page;
 pub mod dashboard_page;
 pub mod goal_form_page;
 
