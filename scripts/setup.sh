@@ -66,7 +66,7 @@ ensure_wasm_opt() {
     "binaryen@$BINARYEN_VERSION"
 }
 
-apt_install chromium chromium-driver brotli
+apt_install chromium chromium-driver brotli curl
 ensure_rust_target
 [ -f "$GOALS_ROOT/Cargo.lock" ] || (cd "$GOALS_ROOT" && cargo generate-lockfile)
 ensure_cargo_tool trunk "$TRUNK_VERSION" trunk --locked

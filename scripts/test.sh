@@ -19,11 +19,31 @@ step "formatting"
 cargo fmt --all -- --check
 
 step "lints: native crates, then the app on wasm32"
-cargo clippy -p goals-core -p goals-server -p goals-e2e --all-targets -- -D warnings
+cargo clippy -p goals-core -p goals-server -p goals-conformance -p goals-e2e --all-targets -- -D warnings
 cargo clippy -p goals-studio --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-step "goals-core and goals-server"
-cargo test -p goals-core -p goals-server
+step "goals-core, goals-server and the conformance suite's own tests"
+cargo test -p goals-core -p goals-server -p goals-conformance
+
+step "the conformance suite against the reference server, as a user runs it"
+cargo build -p goals-server -p goals-conformance
+conformance_dir="$(mktemp -d)"
+conformance_port=$((20000 + RANDOM % 20000))
+target/debug/goals-server --listen "127.0.0.1:$conformance_port" \
+  --database "sqlite://$conformance_dir/goals.db" --static-dir "$conformance_dir" \
+  >"$conformance_dir/server.log" 2>&1 &
+conformance_server=$!
+for _ in $(seq 50); do
+  curl -fs "http://127.0.0.1:$conformance_port/api/v1/health" >/dev/null && break
+  sleep 0.2
+done
+conformance_status=0
+target/debug/goals-conformance --base-url "http://127.0.0.1:$conformance_port/api/v1" \
+  || conformance_status=$?
+kill "$conformance_server"
+wait "$conformance_server" || true
+rm -rf "$conformance_dir"
+[ "$conformance_status" -eq 0 ]
 
 step "components in headless Chromium (cargo test)"
 cargo test -p goals-studio --target wasm32-unknown-unknown
