@@ -18,10 +18,11 @@ mod trends;
 use goals_core::{Goal, GoalReport};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 use crate::api::{ApiError, GoalsApi};
 use crate::icons::PencilIcon;
+use crate::navigation::{route_href, use_go_to};
 use crate::unique_key::unique_key;
 use customer_lookup::CustomerLookup;
 use date_range::{DateFields, DateRangePicker};
@@ -58,7 +59,7 @@ pub fn GoalAnalytics(goal_id: String) -> impl IntoView {
         Some(Err(ApiError::Refused { status: 404, .. })) => view! {
             <div class="error-banner" role="alert">
                 <p>"This goal does not exist. It may have been deleted."</p>
-                <A href="/goals">"Back to Goals"</A>
+                <A href=route_href("/goals")>"Back to Goals"</A>
             </div>
         }
         .into_any(),
@@ -135,10 +136,10 @@ fn AnalyticsView(goal: Goal) -> impl IntoView {
 /// The goal's name, the way back to the listing, and the way to its edit form.
 #[component]
 fn AnalyticsHeader(goal: Goal, heading_id: String) -> impl IntoView {
-    let navigate = use_navigate();
+    let go_to = use_go_to();
     let edit_path = format!("/goals/{}/edit", goal.id);
     view! {
-        <A href="/goals" attr:class="back-link">"Back to Goals"</A>
+        <A href=route_href("/goals") attr:class="back-link">"Back to Goals"</A>
         <header class="page-header">
             <div>
                 <p class="eyebrow">"Goal analytics"</p>
@@ -146,7 +147,7 @@ fn AnalyticsHeader(goal: Goal, heading_id: String) -> impl IntoView {
             </div>
             <button type="button" class="icon-button"
                 aria-label=format!("Edit goal {}", goal.name) title="Edit goal"
-                on:click=move |_| navigate(&edit_path, Default::default())>
+                on:click=move |_| go_to(&edit_path)>
                 <PencilIcon/>
             </button>
         </header>

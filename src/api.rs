@@ -1,14 +1,20 @@
 //! The one place that calls the Goals API. Every request goes through [`GoalsApi`], which
 //! turns the API's JSON errors (DESIGN §4) into [`ApiError`] so screens never parse HTTP.
+//!
+//! A server started with tokens wants one on every call: the token the user entered (see
+//! [`crate::access`]) is sent as `Authorization: Bearer …`, and a 401 is announced to the
+//! page so that it can ask for one.
 
 use std::fmt;
 
 use chrono::NaiveDate;
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Method, RequestBuilder, Response};
 use goals_core::{
     AchievementInput, CustomerRuns, FieldError, Goal, GoalDraft, GoalPage, GoalReport, RunProgress,
 };
 use serde::Deserialize;
+
+use crate::access;
 
 /// How many goals the dashboard asks for at a time.
 pub const PAGE_SIZE: u32 = 25;
@@ -106,6 +112,15 @@ impl GoalsApi {
         format!("{}{path}", self.base)
     }
 
+    /// A request to `path`, carrying the stored token if there is one.
+    fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        let request = RequestBuilder::new(&self.url(path)).method(method);
+        match access::stored_token() {
+            Some(token) => request.header("Authorization", &format!("Bearer {token}")),
+            None => request,
+        }
+    }
+
     /// One page of goals, newest update first.
     pub async fn list_goals(&self, query: &GoalQuery) -> Result<GoalPage, ApiError> {
         let limit = query.limit.to_string();
@@ -119,18 +134,19 @@ impl GoalsApi {
         if let Some(cursor) = &query.cursor {
             params.push(("cursor", cursor));
         }
-        let request = Request::get(&self.url("/goals")).query(params);
+        let request = self.request(Method::GET, "/goals").query(params);
         decode(request.send().await, 200).await
     }
 
     /// One goal with its milestones and trackers.
     pub async fn get_goal(&self, id: &str) -> Result<Goal, ApiError> {
-        decode(Request::get(&self.url(&goal_path(id))).send().await, 200).await
+        decode(self.request(Method::GET, &goal_path(id)).send().await, 200).await
     }
 
     /// Creates a goal; the server assigns its ids.
     pub async fn create_goal(&self, draft: &GoalDraft) -> Result<Goal, ApiError> {
-        let request = Request::post(&self.url("/goals"))
+        let request = self
+            .request(Method::POST, "/goals")
             .json(draft)
             .map_err(|e| ApiError::Unreachable(e.to_string()))?;
         decode(request.send().await, 201).await
@@ -144,7 +160,8 @@ impl GoalsApi {
         version: i64,
         draft: &GoalDraft,
     ) -> Result<Goal, ApiError> {
-        let request = Request::put(&self.url(&goal_path(id)))
+        let request = self
+            .request(Method::PUT, &goal_path(id))
             .header("If-Match", &format!("\"{version}\""))
             .json(draft)
             .map_err(|e| ApiError::Unreachable(e.to_string()))?;
@@ -153,7 +170,8 @@ impl GoalsApi {
 
     /// Deletes a goal and everything recorded for it.
     pub async fn delete_goal(&self, id: &str) -> Result<(), ApiError> {
-        let response = Request::delete(&self.url(&goal_path(id)))
+        let response = self
+            .request(Method::DELETE, &goal_path(id))
             .send()
             .await
             .map_err(|e| ApiError::Unreachable(e.to_string()))?;
@@ -171,9 +189,10 @@ impl GoalsApi {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<GoalReport, ApiError> {
-        let url = self.url(&format!("{}/report", goal_path(goal_id)));
-        let request =
-            Request::get(&url).query([("from", from.to_string()), ("to", to.to_string())]);
+        let path = format!("{}/report", goal_path(goal_id));
+        let request = self
+            .request(Method::GET, &path)
+            .query([("from", from.to_string()), ("to", to.to_string())]);
         decode(request.send().await, 200).await
     }
 
@@ -184,7 +203,7 @@ impl GoalsApi {
         customer_id: &str,
     ) -> Result<CustomerRuns, ApiError> {
         let path = format!("{}/customers/{}", goal_path(goal_id), encode(customer_id));
-        decode(Request::get(&self.url(&path)).send().await, 200).await
+        decode(self.request(Method::GET, &path).send().await, 200).await
     }
 
     /// Records that a run reached a milestone, as a journey's Goal node would, and answers
@@ -194,8 +213,9 @@ impl GoalsApi {
         goal_id: &str,
         achievement: &AchievementInput,
     ) -> Result<RunProgress, ApiError> {
-        let url = self.url(&format!("{}/achievements", goal_path(goal_id)));
-        let request = Request::post(&url)
+        let path = format!("{}/achievements", goal_path(goal_id));
+        let request = self
+            .request(Method::POST, &path)
             .json(achievement)
             .map_err(|e| ApiError::Unreachable(e.to_string()))?;
         decode(request.send().await, 200).await
@@ -213,6 +233,45 @@ impl GoalsApi {
         let path = format!("{}/export.{}", goal_path(goal_id), format.extension());
         format!("{}?from={from}&to={to}", self.url(&path))
     }
+}
+
+impl GoalsApi {
+    /// The export at `url` (from [`GoalsApi::export_url`]) fetched with the stored token, for
+    /// a server that wants one: a plain link cannot send it. Answers the file and its name.
+    pub async fn download_export(&self, url: &str) -> Result<(web_sys::Blob, String), ApiError> {
+        let mut request = RequestBuilder::new(url);
+        if let Some(token) = access::stored_token() {
+            request = request.header("Authorization", &format!("Bearer {token}"));
+        }
+        let response = request
+            .send()
+            .await
+            .map_err(|e| ApiError::Unreachable(e.to_string()))?;
+        if response.status() != 200 {
+            return Err(refusal(response).await);
+        }
+        let name = response
+            .headers()
+            .get("content-disposition")
+            .and_then(|disposition| attachment_name(&disposition))
+            .unwrap_or_else(|| "export".to_string());
+        let status = response.status();
+        let unexpected = |detail: String| ApiError::UnexpectedAnswer { status, detail };
+        let blob = web_sys::Response::from(response)
+            .blob()
+            .map_err(|_| unexpected("the export cannot be read".to_string()))?;
+        let blob = wasm_bindgen_futures::JsFuture::from(blob)
+            .await
+            .map_err(|_| unexpected("the export was cut off".to_string()))?;
+        Ok((blob.into(), name))
+    }
+}
+
+/// The `filename` of `attachment; filename="…"`.
+fn attachment_name(disposition: &str) -> Option<String> {
+    let (_, rest) = disposition.split_once("filename=\"")?;
+    let (name, _) = rest.split_once('"')?;
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 fn goal_path(id: &str) -> String {
@@ -245,6 +304,9 @@ async fn decode<T: for<'de> Deserialize<'de>>(
 /// Reads the API's JSON error; anything else (a proxy's HTML page, say) is unexpected.
 async fn refusal(response: Response) -> ApiError {
     let status = response.status();
+    if status == 401 {
+        access::announce_unauthorized();
+    }
     match response.json::<ErrorEnvelope>().await {
         Ok(ErrorEnvelope {
             error:

@@ -9,9 +9,9 @@ mod goal_table;
 mod pager;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::api::{GoalQuery, GoalsApi, PAGE_SIZE};
+use crate::navigation::use_go_to;
 use empty_state::{EmptyState, NoMatches};
 use filters::Filters;
 use goal_table::GoalTable;
@@ -42,8 +42,8 @@ pub fn Dashboard() -> impl IntoView {
             && matches!(&*listing.read(), Some(Ok(page)) if page.goals.is_empty())
     };
     let on_filter_change = move || pages.set(Pages::default());
-    let navigate = use_navigate();
-    let create_goal = move |_| navigate("/goals/new", Default::default());
+    let go_to = use_go_to();
+    let create_goal = move |_| go_to("/goals/new");
 
     view! {
         <section class="dashboard" aria-labelledby="goals-heading">

@@ -4,6 +4,7 @@
 //! and shares the widgets in [`icons`] and [`shell`]. It is a library as well as a binary so
 //! that the browser tests can mount single screens.
 
+pub mod access;
 pub mod analytics;
 pub mod api;
 pub mod app;
@@ -12,6 +13,7 @@ pub mod dashboard;
 pub mod dialog;
 pub mod goal_form;
 pub mod icons;
+pub mod navigation;
 pub mod shell;
 pub mod tag_input;
 pub mod time_ago;

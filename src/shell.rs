@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::navigation::route_href;
 use crate::unsaved::UnsavedChanges;
 
 #[component]
@@ -23,7 +24,7 @@ pub fn Shell(embedded: bool, children: Children) -> impl IntoView {
                         <h2 id="bot-studio-heading">"Bot Studio"</h2>
                         <ul>
                             <li>
-                                <A href="/goals" on:click=guard_leave>"Goals"</A>
+                                <A href=route_href("/goals") on:click=guard_leave>"Goals"</A>
                             </li>
                         </ul>
                     </section>

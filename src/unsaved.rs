@@ -7,7 +7,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The question every way out asks.
-pub const LEAVE_QUESTION: &str = "You have unsaved changes. Leave this page and lose them?";
+pub const LEAVE_QUESTION: &str = "You have unsaved changes. Leave this page? Your draft stays in this browser until you \
+     restore or discard it.";
 
 /// Whether the page on screen holds changes that are not saved; provided by the app.
 #[derive(Debug, Clone, Copy)]

@@ -3,9 +3,11 @@
 #![cfg(target_arch = "wasm32")]
 
 mod browser;
+mod goal_form_fixtures;
 
-use browser::goal_form_page::{GoalFormPage, settle, value_of};
-use browser::{fake_api, mount, requests, sent_requests, wait_until};
+use browser::goal_form_page::{GoalFormPage, mount_form, settle, start_afresh, value_of};
+use browser::{fake_api, requests, sent_requests, wait_until};
+use goal_form_fixtures::{goal, lead_captured};
 use goals_studio::goal_form::{CreateGoal, EditGoalPage};
 use goals_studio::unsaved::UnsavedChanges;
 use leptos::prelude::*;
@@ -33,7 +35,7 @@ fn open_at(path: &str, unsaved: Option<UnsavedChanges>) -> GoalFormPage {
     history
         .push_state_with_url(&JsValue::NULL, "", Some(path))
         .unwrap();
-    let root = mount(move || {
+    let root = mount_form(move || {
         if let Some(unsaved) = unsaved {
             provide_context(unsaved);
         }
@@ -65,50 +67,6 @@ fn back_at_the_listing(form: &GoalFormPage) -> bool {
     form.root.query_selector(".listing").unwrap().is_some()
 }
 
-/// A saved tracker as `(id, name, default value)`.
-type SavedTracker<'a> = (&'a str, &'a str, &'a str);
-/// A saved milestone as `(id, name, trackers)`.
-type SavedMilestone<'a> = (&'a str, &'a str, &'a [SavedTracker<'a>]);
-
-/// A saved goal at `version`.
-fn goal(version: i64, milestones: &[SavedMilestone]) -> Value {
-    let milestones: Vec<Value> = milestones
-        .iter()
-        .map(|(id, name, trackers)| {
-            let trackers: Vec<Value> = trackers
-                .iter()
-                .map(|(id, name, default_value)| {
-                    json!({ "id": id, "name": name, "description": "", "defaultValue": default_value })
-                })
-                .collect();
-            json!({ "id": id, "name": name, "description": format!("About {name}"), "trackers": trackers })
-        })
-        .collect();
-    json!({
-        "id": "g1", "name": "Lead captured", "description": "Leads from the website",
-        "tags": ["sales"], "milestones": milestones, "version": version,
-        "createdAt": "2026-01-01T10:00:00Z", "updatedAt": "2026-01-02T10:00:00Z"
-    })
-}
-
-fn lead_captured(version: i64) -> Value {
-    goal(
-        version,
-        &[
-            (
-                "m1",
-                "Email given",
-                &[("t1", "Email Address", "NOT_PROVIDED")],
-            ),
-            (
-                "m2",
-                "Demo booked",
-                &[("t2", "Date", "NO_DATE"), ("t3", "Product", "NONE")],
-            ),
-        ],
-    )
-}
-
 /// Fills the one field the blank create form needs besides its pre-filled names.
 fn fill_required_fields(form: &GoalFormPage) {
     form.type_into(&form.goal_input("Goal Name"), "Lead captured");
@@ -121,6 +79,7 @@ fn refusal(code: &str, message: &str, fields: Value) -> Value {
 
 #[wasm_bindgen_test]
 async fn the_create_form_starts_with_milestone_1_and_its_tracker_1() {
+    start_afresh();
     let form = open_create_form();
     settle().await;
 
@@ -140,6 +99,7 @@ async fn the_create_form_starts_with_milestone_1_and_its_tracker_1() {
 
 #[wasm_bindgen_test]
 async fn required_fields_are_marked_and_default_value_has_its_hint() {
+    start_afresh();
     let form = open_create_form();
     settle().await;
 
@@ -169,6 +129,7 @@ async fn required_fields_are_marked_and_default_value_has_its_hint() {
 
 #[wasm_bindgen_test]
 async fn enter_in_tags_adds_a_chip_and_does_not_submit() {
+    start_afresh();
     fake_api(&[(201, Value::Null)]);
     let form = open_create_form();
     settle().await;
@@ -191,6 +152,7 @@ async fn enter_in_tags_adds_a_chip_and_does_not_submit() {
 
 #[wasm_bindgen_test]
 async fn a_tag_repeating_another_ignoring_case_is_not_added() {
+    start_afresh();
     let form = open_create_form();
     settle().await;
 
@@ -204,6 +166,7 @@ async fn a_tag_repeating_another_ignoring_case_is_not_added() {
 
 #[wasm_bindgen_test]
 async fn a_chips_remove_button_removes_its_tag() {
+    start_afresh();
     let form = open_create_form();
     settle().await;
     form.add_tag("sales");
@@ -218,6 +181,7 @@ async fn a_chips_remove_button_removes_its_tag() {
 
 #[wasm_bindgen_test]
 async fn add_tracker_takes_the_smallest_number_not_in_use() {
+    start_afresh();
     let form = open_create_form();
     settle().await;
     form.click("+ Add Tracker");
@@ -246,6 +210,7 @@ async fn add_tracker_takes_the_smallest_number_not_in_use() {
 
 #[wasm_bindgen_test]
 async fn add_tracker_ignores_case_when_a_name_is_taken() {
+    start_afresh();
     let form = open_create_form();
     settle().await;
     form.type_into(&form.tracker_input(0, 0, "Tracker Name"), "tracker 1");
@@ -258,6 +223,7 @@ async fn add_tracker_ignores_case_when_a_name_is_taken() {
 
 #[wasm_bindgen_test]
 async fn the_last_trackers_trash_icon_is_disabled_and_says_why() {
+    start_afresh();
     let form = open_create_form();
     settle().await;
 
@@ -279,6 +245,7 @@ async fn the_last_trackers_trash_icon_is_disabled_and_says_why() {
 
 #[wasm_bindgen_test]
 async fn the_trash_icon_is_named_after_its_tracker_as_typed() {
+    start_afresh();
     let form = open_create_form();
     settle().await;
 
@@ -290,6 +257,7 @@ async fn the_trash_icon_is_named_after_its_tracker_as_typed() {
 
 #[wasm_bindgen_test]
 async fn add_milestone_takes_the_smallest_number_not_in_use_with_tracker_1() {
+    start_afresh();
     let form = open_create_form();
     settle().await;
     form.click("+ Add Milestone");
@@ -321,6 +289,7 @@ async fn add_milestone_takes_the_smallest_number_not_in_use_with_tracker_1() {
 
 #[wasm_bindgen_test]
 async fn delete_milestone_asks_first_and_cancel_keeps_the_milestone() {
+    start_afresh();
     let form = open_create_form();
     settle().await;
     form.click("+ Add Milestone");
@@ -347,6 +316,7 @@ async fn delete_milestone_asks_first_and_cancel_keeps_the_milestone() {
 
 #[wasm_bindgen_test]
 async fn confirming_delete_milestone_removes_it_and_renumbers_the_legends() {
+    start_afresh();
     let form = open_create_form();
     settle().await;
     form.click("+ Add Milestone");
@@ -372,6 +342,7 @@ async fn confirming_delete_milestone_removes_it_and_renumbers_the_legends() {
 
 #[wasm_bindgen_test]
 async fn closing_the_popup_as_escape_does_keeps_the_milestone_and_returns_focus() {
+    start_afresh();
     let form = open_create_form();
     settle().await;
     form.click("+ Add Milestone");
@@ -390,6 +361,7 @@ async fn closing_the_popup_as_escape_does_keeps_the_milestone_and_returns_focus(
 
 #[wasm_bindgen_test]
 async fn the_last_milestone_cannot_be_deleted() {
+    start_afresh();
     let form = open_create_form();
     settle().await;
 
@@ -404,6 +376,7 @@ async fn the_last_milestone_cannot_be_deleted() {
 
 #[wasm_bindgen_test]
 async fn leaving_an_empty_default_value_shows_why_next_to_it() {
+    start_afresh();
     let form = open_create_form();
     settle().await;
     let default_value = form.tracker_input(0, 0, "Default Value");
@@ -428,6 +401,7 @@ async fn leaving_an_empty_default_value_shows_why_next_to_it() {
 
 #[wasm_bindgen_test]
 async fn create_with_errors_sends_nothing_and_focuses_the_first_invalid_field() {
+    start_afresh();
     fake_api(&[(201, Value::Null)]);
     let form = open_create_form();
     settle().await;
@@ -453,6 +427,7 @@ async fn create_with_errors_sends_nothing_and_focuses_the_first_invalid_field() 
 
 #[wasm_bindgen_test]
 async fn create_posts_the_goal_as_typed_and_returns_to_the_listing() {
+    start_afresh();
     fake_api(&[(201, lead_captured(1))]);
     let form = open_create_form();
     settle().await;
@@ -491,6 +466,7 @@ async fn create_posts_the_goal_as_typed_and_returns_to_the_listing() {
 
 #[wasm_bindgen_test]
 async fn the_servers_field_errors_are_shown_at_their_fields() {
+    start_afresh();
     let fields = json!([
         { "path": "milestones[1].trackers[0].defaultValue", "code": "too_long",
           "message": "Default Value must be shorter" },
@@ -532,6 +508,7 @@ async fn the_servers_field_errors_are_shown_at_their_fields() {
 
 #[wasm_bindgen_test]
 async fn a_taken_goal_name_is_shown_at_goal_name() {
+    start_afresh();
     let taken = refusal(
         "name_taken",
         "A goal called \"Lead captured\" exists",
@@ -554,6 +531,7 @@ async fn a_taken_goal_name_is_shown_at_goal_name() {
 
 #[wasm_bindgen_test]
 async fn a_server_failure_shows_a_banner_and_keeps_the_form_as_typed() {
+    start_afresh();
     fake_api(&[(
         500,
         refusal("internal", "The database is unavailable", json!([])),
@@ -580,6 +558,7 @@ async fn a_server_failure_shows_a_banner_and_keeps_the_form_as_typed() {
 
 #[wasm_bindgen_test]
 async fn the_edit_form_is_pre_filled_and_saves_with_save() {
+    start_afresh();
     let form = open_edit_form(lead_captured(3)).await;
 
     assert_eq!(value_of(&form.goal_input("Goal Name")), "Lead captured");
@@ -600,6 +579,7 @@ async fn the_edit_form_is_pre_filled_and_saves_with_save() {
 
 #[wasm_bindgen_test]
 async fn saved_milestones_have_no_delete_but_one_added_while_editing_does() {
+    start_afresh();
     let form = open_edit_form(lead_captured(3)).await;
     assert!(!form.has_button("Delete Milestone"));
 
@@ -622,6 +602,7 @@ async fn saved_milestones_have_no_delete_but_one_added_while_editing_does() {
 
 #[wasm_bindgen_test]
 async fn trackers_of_saved_milestones_can_be_deleted_and_added() {
+    start_afresh();
     let form = open_edit_form(lead_captured(3)).await;
 
     form.milestone_button(1, "Delete tracker Date")
@@ -637,6 +618,7 @@ async fn trackers_of_saved_milestones_can_be_deleted_and_added() {
 
 #[wasm_bindgen_test]
 async fn save_puts_with_if_match_keeping_the_ids_of_saved_rows() {
+    start_afresh();
     let form = open_edit_form(lead_captured(3)).await;
     fake_api(&[(200, lead_captured(4))]);
     form.type_into(&form.tracker_input(1, 0, "Default Value"), "NO_DATE_GIVEN");
@@ -669,6 +651,7 @@ async fn save_puts_with_if_match_keeping_the_ids_of_saved_rows() {
 
 #[wasm_bindgen_test]
 async fn the_edit_form_says_when_the_goal_does_not_exist() {
+    start_afresh();
     fake_api(&[(404, refusal("not_found", "No goal g1", json!([])))]);
     let form = open_at("/goals/g1/edit", None);
 
@@ -684,6 +667,7 @@ async fn the_edit_form_says_when_the_goal_does_not_exist() {
 
 #[wasm_bindgen_test]
 async fn the_edit_form_shows_loading_then_offers_retry_after_an_error() {
+    start_afresh();
     fake_api(&[
         (503, refusal("unavailable", "Database is down", json!([]))),
         (200, lead_captured(3)),
@@ -702,6 +686,7 @@ async fn the_edit_form_shows_loading_then_offers_retry_after_an_error() {
 
 #[wasm_bindgen_test]
 async fn a_version_conflict_keeps_the_typing_until_the_newer_version_is_loaded() {
+    start_afresh();
     let form = open_edit_form(lead_captured(3)).await;
     let newer = goal(5, &[("m1", "Email captured", &[("t1", "Email", "NONE")])]);
     fake_api(&[(
@@ -735,35 +720,151 @@ async fn a_version_conflict_keeps_the_typing_until_the_newer_version_is_loaded()
     assert!(!form.has_button("Load the newer version"));
 }
 
-#[wasm_bindgen_test]
-async fn keep_my_changes_saves_over_the_newer_version() {
-    let form = open_edit_form(lead_captured(3)).await;
-    fake_api(&[
-        (
-            412,
-            json!({ "error": { "code": "version_conflict", "message": "The goal changed",
-                               "current": lead_captured(7) } }),
-        ),
-        (200, lead_captured(8)),
-    ]);
-    form.type_into(&form.goal_input("Goal Name"), "My new name");
-    form.submit();
-    wait_until("the conflict notice", || form.has_button("Keep my changes")).await;
+/// `Lead captured` as saved elsewhere after version 1: renamed, `Demo booked` renamed, a
+/// milestone added, and a Default Value changed.
+fn lead_captured_changed_elsewhere() -> Value {
+    let mut current = lead_captured(2);
+    current["name"] = json!("Lead captured (web)");
+    current["milestones"][0]["trackers"][0]["defaultValue"] = json!("NO_EMAIL");
+    current["milestones"][1]["name"] = json!("Demo scheduled");
+    current["milestones"].as_array_mut().unwrap().push(
+        json!({ "id": "m3", "name": "Contract signed", "description": "",
+                      "trackers": [{ "id": "t4", "name": "Amount", "description": "",
+                                     "defaultValue": "0" }] }),
+    );
+    current
+}
 
-    form.click("Keep my changes");
-    settle().await;
+fn version_conflict(current: Value) -> Value {
+    json!({ "error": { "code": "version_conflict", "message": "The goal changed",
+                       "current": current } })
+}
+
+#[wasm_bindgen_test]
+async fn a_version_conflict_lists_what_changed_elsewhere() {
+    start_afresh();
+    let form = open_edit_form(lead_captured(1)).await;
+    fake_api(&[(412, version_conflict(lead_captured_changed_elsewhere()))]);
+    form.type_into(&form.goal_input("Goal Name"), "Leads from ads");
+
+    form.submit();
+    wait_until("the conflict notice", || {
+        form.has_button("Re-apply my changes")
+    })
+    .await;
+
+    assert_eq!(
+        form.server_changes(),
+        [
+            "Goal Name changed from “Lead captured” to “Lead captured (web)”",
+            "Default Value of tracker “Email Address” of milestone “Email given” changed from \
+             “NOT_PROVIDED” to “NO_EMAIL”",
+            "Milestone “Demo booked” renamed to “Demo scheduled”",
+            "Milestone “Contract signed” added",
+        ]
+    );
     assert!(!form.has_button("Keep my changes"));
+}
+
+#[wasm_bindgen_test]
+async fn re_apply_my_changes_merges_them_onto_the_newer_version_and_saves_it() {
+    start_afresh();
+    let form = open_edit_form(lead_captured(1)).await;
+    fake_api(&[
+        (412, version_conflict(lead_captured_changed_elsewhere())),
+        (200, lead_captured(3)),
+    ]);
+    form.type_into(&form.goal_input("Goal Name"), "Leads from ads");
+    form.milestone_button(1, "Delete tracker Product")
+        .unwrap()
+        .click();
+    form.click("+ Add Milestone");
+    settle().await;
+    form.type_into(&form.tracker_input(2, 0, "Default Value"), "NONE");
+    form.submit();
+    wait_until("the conflict notice", || {
+        form.has_button("Re-apply my changes")
+    })
+    .await;
+
+    form.click("Re-apply my changes");
+    settle().await;
+    assert!(!form.has_button("Re-apply my changes"));
+    assert_eq!(value_of(&form.goal_input("Goal Name")), "Leads from ads");
+    assert_eq!(
+        form.milestone_names(),
+        [
+            "Email given",
+            "Demo scheduled",
+            "Contract signed",
+            "Milestone 1"
+        ]
+    );
+    assert_eq!(form.tracker_names(1), ["Date"]);
+    assert_eq!(
+        form.reapply_notes(),
+        [
+            "Goal Name: your “Leads from ads” was kept instead of “Lead captured (web)” saved \
+          elsewhere"
+        ]
+    );
     form.submit();
     wait_until("the listing", || back_at_the_listing(&form)).await;
 
     let sent = sent_requests();
     assert_eq!(sent.len(), 2, "{sent:?}");
-    assert_eq!(sent[1].if_match.as_deref(), Some("\"7\""));
-    assert_eq!(sent[1].json()["name"], "My new name");
+    assert_eq!(sent[1].method, "PUT");
+    assert_eq!(sent[1].if_match.as_deref(), Some("\"2\""));
+    assert_eq!(
+        sent[1].json(),
+        json!({
+            "name": "Leads from ads", "description": "Leads from the website", "tags": ["sales"],
+            "milestones": [
+                { "id": "m1", "name": "Email given", "description": "About Email given",
+                  "trackers": [{ "id": "t1", "name": "Email Address", "description": "",
+                                 "defaultValue": "NO_EMAIL" }] },
+                { "id": "m2", "name": "Demo scheduled", "description": "About Demo booked",
+                  "trackers": [{ "id": "t2", "name": "Date", "description": "",
+                                 "defaultValue": "NO_DATE" }] },
+                { "id": "m3", "name": "Contract signed", "description": "",
+                  "trackers": [{ "id": "t4", "name": "Amount", "description": "",
+                                 "defaultValue": "0" }] },
+                { "name": "Milestone 1", "description": "",
+                  "trackers": [{ "name": "Tracker 1", "description": "", "defaultValue": "NONE" }] }
+            ]
+        })
+    );
+}
+
+#[wasm_bindgen_test]
+async fn after_loading_the_newer_version_save_replaces_that_version() {
+    start_afresh();
+    let form = open_edit_form(lead_captured(1)).await;
+    fake_api(&[
+        (412, version_conflict(lead_captured_changed_elsewhere())),
+        (200, lead_captured(3)),
+    ]);
+    form.type_into(&form.goal_input("Goal Name"), "Leads from ads");
+    form.submit();
+    wait_until("the conflict notice", || {
+        form.has_button("Load the newer version")
+    })
+    .await;
+
+    form.click("Load the newer version");
+    settle().await;
+    form.submit();
+    wait_until("the listing", || back_at_the_listing(&form)).await;
+
+    let sent = sent_requests();
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    assert_eq!(sent[1].if_match.as_deref(), Some("\"2\""));
+    assert_eq!(sent[1].json()["name"], "Lead captured (web)");
 }
 
 #[wasm_bindgen_test]
 async fn markup_in_names_is_shown_as_text() {
+    start_afresh();
     let markup = "<img src=x onerror=alert(1)>";
     let form = open_edit_form(goal(1, &[("m1", markup, &[("t1", markup, "<b>x</b>")])])).await;
 
@@ -775,6 +876,7 @@ async fn markup_in_names_is_shown_as_text() {
 
 #[wasm_bindgen_test]
 async fn typing_marks_unsaved_changes_and_a_successful_create_clears_them() {
+    start_afresh();
     fake_api(&[(201, lead_captured(1))]);
     let unsaved = UnsavedChanges::guard_window();
     let form = open_at("/goals/new", Some(unsaved));
@@ -791,6 +893,7 @@ async fn typing_marks_unsaved_changes_and_a_successful_create_clears_them() {
 
 #[wasm_bindgen_test]
 async fn adding_a_milestone_marks_unsaved_changes() {
+    start_afresh();
     let unsaved = UnsavedChanges::guard_window();
     let form = open_at("/goals/new", Some(unsaved));
     settle().await;
@@ -802,6 +905,7 @@ async fn adding_a_milestone_marks_unsaved_changes() {
 
 #[wasm_bindgen_test]
 async fn cancel_asks_before_throwing_away_unsaved_changes() {
+    start_afresh();
     let unsaved = UnsavedChanges::guard_window();
     let form = open_at("/goals/new", Some(unsaved));
     settle().await;
@@ -821,10 +925,11 @@ async fn cancel_asks_before_throwing_away_unsaved_changes() {
 
 #[wasm_bindgen_test]
 async fn leaving_the_form_clears_unsaved_changes() {
+    start_afresh();
     let unsaved = UnsavedChanges::guard_window();
     let shown = RwSignal::new(true);
     let form = GoalFormPage {
-        root: mount(move || {
+        root: mount_form(move || {
             provide_context(unsaved);
             view! { <Router><Show when=move || shown.get()><CreateGoal/></Show></Router> }
         }),

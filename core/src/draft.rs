@@ -8,32 +8,59 @@ use crate::goal::{Goal, Milestone, Tracker};
 /// A goal as typed by a bot builder, before the server assigns ids, version and times.
 /// A missing field reads as empty, so validation can name it at its place rather than the
 /// whole body being refused as malformed.
+///
+/// The limits below are checked after trimming; a body that breaks them is answered with 422
+/// `validation_failed`, each broken rule at its field's path.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct GoalDraft {
+    /// Required; unique among goals, ignoring case.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     pub name: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub description: String,
+    /// Each 1 to 32 characters; a tag repeating another ignoring case is dropped.
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub tags: Vec<String>,
+    /// On replace, every existing milestone, by id, in its original order, before any new one.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 50))]
     pub milestones: Vec<MilestoneDraft>,
 }
 
+/// A milestone as typed: a new one has no id, an existing one is named by its id.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct MilestoneDraft {
+    /// Only on replace, naming a milestone the goal already has.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// Required; unique within the goal, ignoring case.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     pub name: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub description: String,
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 25))]
     pub trackers: Vec<TrackerDraft>,
 }
 
+/// A tracker as typed: a new one has no id, an existing one is named by its id.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct TrackerDraft {
+    /// Only on replace, naming a tracker of this same milestone: trackers never move.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// Required; unique within the milestone, ignoring case.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     pub name: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub description: String,
+    /// Required: the value recorded when a run skips the milestone. Best a value no
+    /// customer would type, such as `NOT_PROVIDED`.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500))]
     pub default_value: String,
 }
 

@@ -12,6 +12,7 @@ use crate::limits::*;
 
 /// Why a field was refused; the wire name is the `code` of a field error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FieldErrorCode {
     Required,
@@ -27,9 +28,13 @@ pub enum FieldErrorCode {
 
 /// One violated rule, at one field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldError {
+    /// Where the field is in the body as sent, such as
+    /// `milestones[0].trackers[1].defaultValue` or `trackerValues.<trackerId>`.
     pub path: String,
     pub code: FieldErrorCode,
+    /// Written for the person who typed the value.
     pub message: String,
 }
 

@@ -154,6 +154,7 @@ impl BenchServer {
             listen: address,
             database_url: database_url.to_string(),
             static_dir: None,
+            ..Config::default()
         };
         let (stop, stopped) = oneshot::channel::<()>();
         tokio::spawn(async move {
@@ -317,7 +318,11 @@ impl Loader {
         let pool = goals_server::open_database(database_url).await?;
         let clock = Arc::new(BenchClock::default());
         let state = AppState::with_clock(pool.clone(), clock.clone());
-        let router = goals_server::router(state, None);
+        let api_only = Config {
+            static_dir: None,
+            ..Config::default()
+        };
+        let router = goals_server::router(state, &api_only);
         Ok(Loader {
             router,
             pool,

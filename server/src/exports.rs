@@ -15,26 +15,26 @@ mod xlsx;
 
 use std::io;
 
-use axum::Router;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use goals_core::DateRange;
-use serde::Deserialize;
 use tokio_util::io::ReaderStream;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use self::layout::{ExportLayout, load_layout};
 use crate::app::AppState;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiPath, ApiQuery};
+use crate::reports::RangeParams;
 
-/// The export routes, relative to the API's base path.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/goals/{id}/export.csv", get(export_csv))
-        .route("/goals/{id}/export.xlsx", get(export_xlsx))
+/// The export routes, relative to the API's base path, each with its OpenAPI operation.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(export_csv))
+        .routes(routes!(export_xlsx))
 }
 
 /// Why an export failed on the server's side; the client is told only that it did.
@@ -53,20 +53,33 @@ pub enum ExportError {
     Task(#[from] tokio::task::JoinError),
 }
 
-/// The query of both exports, as the report reads it.
-#[derive(Debug, Default, Deserialize)]
-struct RangeParams {
-    from: Option<String>,
-    to: Option<String>,
-}
-
 const CSV_TYPE: &str = "text/csv; charset=utf-8";
 const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// Records are customers' answers: no shared cache should keep a copy.
 const NO_STORE: &str = "private, no-store";
 
-/// `GET /goals/{id}/export.csv`: one row per recorded milestone state in the range, streamed.
+/// Every milestone state recorded in a range of days, one CSV row each, streamed.
+///
+/// A row holds the time, milestone, customer ID, conversation ID, source, status and one
+/// column per tracker of the goal. The range is the report's.
+#[utoipa::path(
+    get,
+    path = "/goals/{id}/export.csv",
+    tag = "exports",
+    params(("id" = String, Path, description = "The goal's id"), RangeParams),
+    responses(
+        (status = 200, description = "The records as CSV", content((String = "text/csv")), headers(
+            ("Content-Disposition" = String,
+                description = "`attachment; filename=\"<goal>-<from>-<to>.csv\"`"),
+            ("Cache-Control" = String, description = "`private, no-store`"),
+        )),
+        (status = 400, body = ErrorBody, description = "`bad_request`: a date that is not \
+            `YYYY-MM-DD`, `from` after `to`, or a range over 366 days"),
+        (status = 404, body = ErrorBody, description = "`not_found`: no goal has this id"),
+        (status = 500, body = ErrorBody, description = "`internal`: the server failed"),
+    )
+)]
 async fn export_csv(
     State(state): State<AppState>,
     ApiPath(goal_id): ApiPath<String>,
@@ -83,8 +96,31 @@ async fn export_csv(
     Ok((headers, body).into_response())
 }
 
-/// `GET /goals/{id}/export.xlsx`: the workbook, written whole before the first byte is sent
-/// (a zip file's directory comes last), then streamed from its temporary file.
+/// The records of a range of days as an Excel workbook: a sheet per milestone and a sheet
+/// with the daily trend.
+///
+/// The workbook is written whole before the first byte is sent (a zip file's directory comes
+/// last), then streamed from its temporary file.
+#[utoipa::path(
+    get,
+    path = "/goals/{id}/export.xlsx",
+    tag = "exports",
+    params(("id" = String, Path, description = "The goal's id"), RangeParams),
+    responses(
+        (status = 200, description = "The workbook", content(
+            ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        ), headers(
+            ("Content-Disposition" = String,
+                description = "`attachment; filename=\"<goal>-<from>-<to>.xlsx\"`"),
+            ("Content-Length" = u64, description = "The workbook's size in bytes"),
+            ("Cache-Control" = String, description = "`private, no-store`"),
+        )),
+        (status = 400, body = ErrorBody, description = "`bad_request`: a date that is not \
+            `YYYY-MM-DD`, `from` after `to`, or a range over 366 days"),
+        (status = 404, body = ErrorBody, description = "`not_found`: no goal has this id"),
+        (status = 500, body = ErrorBody, description = "`internal`: the server failed"),
+    )
+)]
 async fn export_xlsx(
     State(state): State<AppState>,
     ApiPath(goal_id): ApiPath<String>,

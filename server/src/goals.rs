@@ -6,22 +6,18 @@ mod handlers;
 pub mod listing;
 pub mod store;
 
-use axum::Router;
-use axum::routing::get;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::app::AppState;
 
-/// The goals routes, relative to the API's base path.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/goals",
-            get(handlers::list_goals).post(handlers::create_goal),
-        )
-        .route(
-            "/goals/{id}",
-            get(handlers::read_goal)
-                .put(handlers::replace_goal)
-                .delete(handlers::delete_goal),
-        )
+/// The goals routes, relative to the API's base path, each with its OpenAPI operation.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(handlers::list_goals, handlers::create_goal))
+        .routes(routes!(
+            handlers::read_goal,
+            handlers::replace_goal,
+            handlers::delete_goal
+        ))
 }

@@ -9,11 +9,12 @@
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::{HeaderMap, StatusCode, header};
+use serde::de::{Error as _, Unexpected};
 use serde_json::Value;
 
 use crate::error::ApiError;
 
-/// A request body that was declared as JSON, fits the size limit and parses.
+/// A request body that was declared as JSON, fits the size limit and parses as an object.
 #[derive(Debug)]
 pub struct JsonBody(pub Value);
 
@@ -35,9 +36,30 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
                 }
             })?;
 
-        serde_json::from_slice(&bytes)
-            .map(JsonBody)
-            .map_err(|error| ApiError::BadRequest(format!("The body is not valid JSON: {error}")))
+        let body: Value = serde_json::from_slice(&bytes).map_err(|error| {
+            ApiError::BadRequest(format!("The body is not valid JSON: {error}"))
+        })?;
+        // serde would read a goal or an achievement from an array too, field by field in
+        // order; every body of the API is an object, so anything else has the wrong type.
+        if !body.is_object() {
+            let error = serde_json::Error::invalid_type(unexpected(&body), &"a JSON object");
+            return Err(ApiError::BadRequest(format!(
+                "The body is not in the expected shape: {error}"
+            )));
+        }
+        Ok(JsonBody(body))
+    }
+}
+
+/// What serde's messages call the kind of `value`, such as `sequence` for an array.
+fn unexpected(value: &Value) -> Unexpected<'_> {
+    match value {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(boolean) => Unexpected::Bool(*boolean),
+        Value::Number(_) => Unexpected::Other("number"),
+        Value::String(text) => Unexpected::Str(text),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
     }
 }
 

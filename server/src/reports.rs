@@ -6,12 +6,14 @@ mod assemble;
 mod handler;
 mod store;
 
-use axum::Router;
-use axum::routing::get;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::app::AppState;
 
-/// The reports routes, relative to the API's base path.
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/goals/{id}/report", get(handler::goal_report))
+pub use handler::RangeParams;
+
+/// The reports routes, relative to the API's base path, with their OpenAPI operation.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(handler::goal_report))
 }

@@ -5,20 +5,14 @@ mod achievement_body;
 mod handlers;
 mod store;
 
-use axum::Router;
-use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::app::AppState;
 
-/// The runs routes, relative to the API's base path.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/goals/{id}/achievements",
-            post(handlers::record_achievement),
-        )
-        .route(
-            "/goals/{id}/customers/{customer_id}",
-            get(handlers::customer_runs),
-        )
+/// The runs routes, relative to the API's base path, each with its OpenAPI operation.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(handlers::record_achievement))
+        .routes(routes!(handlers::customer_runs))
 }

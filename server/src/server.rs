@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use tokio::net::TcpListener;
 
+use crate::access::{Exposed, check_exposure};
 use crate::app::{AppState, router};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
@@ -16,6 +17,8 @@ use crate::database::{DatabaseError, open_database};
 pub enum ServeError {
     #[error(transparent)]
     Database(#[from] DatabaseError),
+    #[error(transparent)]
+    Exposed(#[from] Exposed),
     #[error("cannot listen on {address}: {source}")]
     Bind { address: String, source: io::Error },
     #[error("the server stopped: {0}")]
@@ -53,7 +56,7 @@ pub async fn serve_with_clock(
             "the static dir has no index.html: the app will not load until it is built"
         );
     }
-    let app = router(AppState::with_clock(pool.clone(), clock), static_dir);
+    let app = router(AppState::with_clock(pool.clone(), clock), config);
 
     let address = listener
         .local_addr()
@@ -62,6 +65,10 @@ pub async fn serve_with_clock(
     tracing::info!(
         address,
         database = %config.database_url,
+        app_path = %config.base_path.base_href(),
+        cors_origins = config.cors_origins.len(),
+        tokens = config.tokens.len(),
+        request_timeout = %config.request_timeout,
         version = env!("CARGO_PKG_VERSION"),
         "goals-server is listening"
     );
@@ -73,8 +80,10 @@ pub async fn serve_with_clock(
     Ok(())
 }
 
-/// Binds `config.listen` and serves until Ctrl-C or SIGTERM.
+/// Binds `config.listen` and serves until Ctrl-C or SIGTERM; refuses an API without tokens on
+/// an address other than loopback unless `config.insecure`.
 pub async fn run(config: &Config) -> Result<(), ServeError> {
+    check_exposure(config.listen, &config.tokens, config.insecure)?;
     let listener = TcpListener::bind(config.listen)
         .await
         .map_err(|source| ServeError::Bind {

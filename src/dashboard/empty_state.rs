@@ -1,12 +1,13 @@
 //! What the dashboard shows when there is nothing to list.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+
+use crate::navigation::use_go_to;
 
 /// First-time users: what goals are for, and the way to create one.
 #[component]
 pub fn EmptyState() -> impl IntoView {
-    let navigate = use_navigate();
+    let go_to = use_go_to();
     view! {
         <div class="empty-state">
             <h2>"Track what your bot journeys achieve"</h2>
@@ -16,7 +17,7 @@ pub fn EmptyState() -> impl IntoView {
                 "Goal node in a journey can report to it."
             </p>
             <button type="button" class="primary"
-                on:click=move |_| navigate("/goals/new", Default::default())>
+                on:click=move |_| go_to("/goals/new")>
                 "Create your first goal"
             </button>
         </div>

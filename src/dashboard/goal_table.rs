@@ -2,10 +2,10 @@
 
 use goals_core::GoalSummary;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::delete_goal::DeleteGoalButton;
 use crate::icons::{ChartIcon, PencilIcon};
+use crate::navigation::use_go_to;
 use crate::time_ago::{now, time_ago};
 
 /// Descriptions longer than this are cut in the listing; the full text is in the tooltip.
@@ -45,14 +45,14 @@ fn GoalRow(
     on_tag: impl Fn(String) + Copy + Send + Sync + 'static,
     on_deleted: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let navigate = use_navigate();
+    let go_to = use_go_to();
     let edit_path = format!("/goals/{}/edit", goal.id);
     let analytics_path = format!("/goals/{}", goal.id);
     let open_edit = {
-        let navigate = navigate.clone();
-        move |_| navigate(&edit_path, Default::default())
+        let go_to = go_to.clone();
+        move |_| go_to(&edit_path)
     };
-    let open_analytics = move |_| navigate(&analytics_path, Default::default());
+    let open_analytics = move |_| go_to(&analytics_path);
     let updated = goal.updated_at;
 
     view! {

@@ -1,7 +1,6 @@
-//! The edit form: loads the goal, then shows the form pre-filled. After a version conflict
-//! the bot builder may load the newer goal, which rebuilds the form from it.
+//! The edit form: loads the goal, then shows the form pre-filled. The loaded goal becomes the
+//! form's base, the version its Save replaces; a conflict or a restored draft may move it on.
 
-use goals_core::Goal;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -10,6 +9,7 @@ use super::form_state::GoalForm;
 use super::form_view::GoalFormView;
 use super::save::SaveTarget;
 use crate::api::{ApiError, GoalsApi};
+use crate::navigation::route_href;
 
 /// The route `/goals/:id/edit`.
 #[component]
@@ -25,7 +25,6 @@ pub fn EditGoalPage() -> impl IntoView {
 #[component]
 pub fn EditGoal(goal_id: String) -> impl IntoView {
     let api = expect_context::<GoalsApi>();
-    let newer = RwSignal::new(None::<Goal>);
     let loaded = LocalResource::new({
         let goal_id = goal_id.clone();
         move || {
@@ -40,7 +39,7 @@ pub fn EditGoal(goal_id: String) -> impl IntoView {
         Some(Err(ApiError::Refused { status: 404, .. })) => view! {
             <div class="error-banner" role="alert">
                 <p>"This goal does not exist. It may have been deleted."</p>
-                <A href="/goals">"Back to Goals"</A>
+                <A href=route_href("/goals")>"Back to Goals"</A>
             </div>
         }
         .into_any(),
@@ -52,14 +51,12 @@ pub fn EditGoal(goal_id: String) -> impl IntoView {
         }
         .into_any(),
         Some(Ok(goal)) => {
-            let goal = newer.get().unwrap_or(goal);
+            let form = GoalForm::from_goal(&goal);
             let target = SaveTarget::Replace {
                 goal_id: goal.id.clone(),
-                version: RwSignal::new(goal.version),
-                newer,
+                base: RwSignal::new(goal),
             };
-            view! { <GoalFormView form=GoalForm::from_goal(&goal) target=target submit_label="Save"/> }
-                .into_any()
+            view! { <GoalFormView form=form target=target submit_label="Save"/> }.into_any()
         }
     };
 

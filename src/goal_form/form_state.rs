@@ -2,7 +2,7 @@
 //! so typing in one field of a big goal touches that field and nothing else. Saved milestones
 //! and trackers carry their server id; rows added in the form have none until saved.
 
-use goals_core::{Goal, GoalDraft, Milestone, MilestoneDraft, Tracker, TrackerDraft};
+use goals_core::{Goal, GoalDraft, MilestoneDraft, TrackerDraft};
 use leptos::prelude::*;
 
 use crate::unique_key::unique_key;
@@ -61,13 +61,39 @@ impl GoalForm {
 
     /// The edit form of a saved goal.
     pub fn from_goal(goal: &Goal) -> Self {
+        GoalForm::from_draft(&GoalDraft::from(goal))
+    }
+
+    /// A form holding `draft`; its rows with ids are saved ones, the others new.
+    pub fn from_draft(draft: &GoalDraft) -> Self {
         GoalForm {
             key: unique_key(),
-            name: ArcRwSignal::new(goal.name.clone()),
-            description: ArcRwSignal::new(goal.description.clone()),
-            tags: ArcRwSignal::new(goal.tags.clone()),
-            milestones: ArcRwSignal::new(goal.milestones.iter().map(MilestoneRow::saved).collect()),
+            name: ArcRwSignal::new(draft.name.clone()),
+            description: ArcRwSignal::new(draft.description.clone()),
+            tags: ArcRwSignal::new(draft.tags.clone()),
+            milestones: ArcRwSignal::new(
+                draft
+                    .milestones
+                    .iter()
+                    .map(MilestoneRow::from_draft)
+                    .collect(),
+            ),
         }
+    }
+
+    /// Replaces everything on the form with `draft` (a restored draft, a newer version, a
+    /// re-applied edit), keeping the form itself and its element ids.
+    pub fn show(&self, draft: &GoalDraft) {
+        self.name.set(draft.name.clone());
+        self.description.set(draft.description.clone());
+        self.tags.set(draft.tags.clone());
+        self.milestones.set(
+            draft
+                .milestones
+                .iter()
+                .map(MilestoneRow::from_draft)
+                .collect(),
+        );
     }
 
     /// The draft as typed, and where each of its milestones and trackers came from.
@@ -124,13 +150,19 @@ impl MilestoneRow {
         }
     }
 
-    fn saved(milestone: &Milestone) -> Self {
+    fn from_draft(milestone: &MilestoneDraft) -> Self {
         MilestoneRow {
             key: unique_key(),
-            id: Some(milestone.id.clone()),
+            id: milestone.id.clone(),
             name: ArcRwSignal::new(milestone.name.clone()),
             description: ArcRwSignal::new(milestone.description.clone()),
-            trackers: ArcRwSignal::new(milestone.trackers.iter().map(TrackerRow::saved).collect()),
+            trackers: ArcRwSignal::new(
+                milestone
+                    .trackers
+                    .iter()
+                    .map(TrackerRow::from_draft)
+                    .collect(),
+            ),
         }
     }
 
@@ -181,10 +213,10 @@ impl TrackerRow {
         }
     }
 
-    fn saved(tracker: &Tracker) -> Self {
+    fn from_draft(tracker: &TrackerDraft) -> Self {
         TrackerRow {
             key: unique_key(),
-            id: Some(tracker.id.clone()),
+            id: tracker.id.clone(),
             name: ArcRwSignal::new(tracker.name.clone()),
             description: ArcRwSignal::new(tracker.description.clone()),
             default_value: ArcRwSignal::new(tracker.default_value.clone()),

@@ -1,17 +1,20 @@
 //! The form itself, shared by create and edit: the goal's own fields, its milestones, the
-//! buttons that add and leave, and whatever the last save attempt had to say.
+//! buttons that add and leave, whatever the last save attempt had to say, and the offer to
+//! restore a kept draft.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::FormContext;
-use super::conflict::ConflictNotice;
+use super::conflict::conflict_notices;
+use super::draft_keeper::DraftKeeper;
+use super::draft_offer::draft_offer;
 use super::field_errors::{Field, element_id, message_id};
 use super::form_state::GoalForm;
 use super::milestone_fields::MilestoneFields;
 use super::save::{SaveStatus, SaveTarget, submit};
 use super::text_field::{Lines, TextField};
 use crate::api::GoalsApi;
+use crate::navigation::use_go_to;
 use crate::tag_input::TagInput;
 
 #[component]
@@ -21,12 +24,16 @@ pub fn GoalFormView(
     /// **Create** or **Save**.
     submit_label: &'static str,
 ) -> impl IntoView {
-    let context = FormContext::new(form.clone());
+    let drafts = DraftKeeper::new(target.draft_key(), form.clone(), target.base());
+    let context = FormContext::new(form.clone(), drafts);
     provide_context(context);
-    on_cleanup(move || context.mark_saved());
+    on_cleanup(move || {
+        drafts.flush();
+        context.mark_saved();
+    });
 
     let api = expect_context::<GoalsApi>();
-    let navigate = use_navigate();
+    let go_to = use_go_to();
     let status = SaveStatus::new();
     let milestones = RwSignal::from(form.milestones.clone());
     let tags = RwSignal::from(form.tags.clone());
@@ -35,12 +42,12 @@ pub fn GoalFormView(
 
     let on_submit = {
         let target = target.clone();
-        let navigate = navigate.clone();
+        let go_to = go_to.clone();
         move |event: web_sys::SubmitEvent| {
             event.prevent_default();
-            let navigate = navigate.clone();
+            let go_to = go_to.clone();
             submit(context, api.clone(), target.clone(), status, move || {
-                navigate("/goals", Default::default())
+                go_to("/goals")
             });
         }
     };
@@ -53,13 +60,22 @@ pub fn GoalFormView(
             .unsaved
             .is_none_or(|unsaved| unsaved.confirm_leave())
         {
-            navigate("/goals", Default::default());
+            go_to("/goals");
         }
     };
-    let conflict = conflict_notice(target, status, context);
+    let offer = draft_offer(&target, status, context);
+    let conflict = conflict_notices(&target, status, context);
 
     view! {
-        <form class="goal-form" novalidate on:submit=on_submit on:input=move |_| context.mark_changed()>
+        <form class="goal-form" novalidate on:submit=on_submit
+            on:input=move |_| context.mark_changed() on:focusout=move |_| drafts.flush()>
+            {offer}
+            {move || drafts.unavailable.get().then(|| view! {
+                <p class="draft-note" role="status">
+                    "This browser is not keeping a draft of this form, so unsaved changes are lost \
+                     if the tab closes."
+                </p>
+            })}
             {move || status.banner.get().map(|text| view! {
                 <div class="error-banner" role="alert"><p>{text}</p></div>
             })}
@@ -99,27 +115,4 @@ pub fn GoalFormView(
             </div>
         </form>
     }
-}
-
-/// The conflict notice of the edit form, shown while a save met a newer version.
-fn conflict_notice(target: SaveTarget, status: SaveStatus, context: FormContext) -> impl IntoView {
-    let SaveTarget::Replace { version, newer, .. } = target else {
-        return None;
-    };
-    let notice = move || {
-        status.conflict.get().map(|current| {
-            view! {
-                <ConflictNotice current=current
-                    on_load_newer=move |current| {
-                        context.mark_saved();
-                        newer.set(Some(current));
-                    }
-                    on_keep_mine=move |current_version| {
-                        version.set(current_version);
-                        status.conflict.set(None);
-                    }/>
-            }
-        })
-    };
-    Some(notice)
 }

@@ -8,6 +8,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::FormContext;
+use super::conflict::{Conflict, ConflictCause};
+use super::draft_store::DraftKey;
 use super::field_errors::{Field, element_id, place};
 use super::form_state::DraftRows;
 use crate::api::{ApiError, GoalsApi};
@@ -16,13 +18,31 @@ use crate::api::{ApiError, GoalsApi};
 #[derive(Clone)]
 pub enum SaveTarget {
     Create,
-    /// `version` is the one the form was loaded at, sent as `If-Match`; `newer` receives the
-    /// goal as it is now when the bot builder chooses to load it after a conflict.
+    /// `base` is the goal the form's content is built on: loaded, restored from a draft or
+    /// re-applied onto. Its version, and no other, is sent as `If-Match`, so a save can never
+    /// replace a version the bot builder has not seen.
     Replace {
         goal_id: String,
-        version: RwSignal<i64>,
-        newer: RwSignal<Option<Goal>>,
+        base: RwSignal<Goal>,
     },
+}
+
+impl SaveTarget {
+    /// Where the form's draft is kept.
+    pub fn draft_key(&self) -> DraftKey {
+        match self {
+            SaveTarget::Create => DraftKey::New,
+            SaveTarget::Replace { goal_id, .. } => DraftKey::Edit(goal_id.clone()),
+        }
+    }
+
+    /// The goal the edit form's content is built on.
+    pub fn base(&self) -> Option<RwSignal<Goal>> {
+        match self {
+            SaveTarget::Create => None,
+            SaveTarget::Replace { base, .. } => Some(*base),
+        }
+    }
 }
 
 /// What the form shows about saving, beside the fields.
@@ -31,8 +51,10 @@ pub struct SaveStatus {
     pub saving: RwSignal<bool>,
     /// A failure that belongs to no field.
     pub banner: RwSignal<Option<String>>,
-    /// The goal as someone else saved it since the form was loaded.
-    pub conflict: RwSignal<Option<Goal>>,
+    /// A newer version than the one the form's content is built on.
+    pub conflict: RwSignal<Option<Conflict>>,
+    /// What re-applying the bot builder's changes onto a newer version had to say.
+    pub reapplied: RwSignal<Option<Vec<String>>>,
 }
 
 impl SaveStatus {
@@ -41,6 +63,7 @@ impl SaveStatus {
             saving: RwSignal::new(false),
             banner: RwSignal::new(None),
             conflict: RwSignal::new(None),
+            reapplied: RwSignal::new(None),
         }
     }
 }
@@ -71,11 +94,13 @@ pub fn submit(
     form.errors.show_all(&[]);
     status.banner.set(None);
     status.saving.set(true);
+    let forget_draft = form.drafts.forget_later();
     spawn_local(async move {
         let outcome = send(&api, &target, &draft).await;
         status.saving.set(false);
         match outcome {
             Ok(_) => {
+                forget_draft();
                 form.mark_saved();
                 on_saved();
             }
@@ -87,18 +112,19 @@ pub fn submit(
 async fn send(api: &GoalsApi, target: &SaveTarget, draft: &GoalDraft) -> Result<Goal, ApiError> {
     match target {
         SaveTarget::Create => api.create_goal(draft).await,
-        SaveTarget::Replace {
-            goal_id, version, ..
-        } => {
-            api.replace_goal(goal_id, version.get_untracked(), draft)
-                .await
+        SaveTarget::Replace { goal_id, base } => {
+            let version = base.with_untracked(|base| base.version);
+            api.replace_goal(goal_id, version, draft).await
         }
     }
 }
 
 fn show_refusal(form: FormContext, error: ApiError, rows: &DraftRows, status: SaveStatus) {
     match error {
-        ApiError::VersionConflict { current, .. } => status.conflict.set(Some(*current)),
+        ApiError::VersionConflict { current, .. } => status.conflict.set(Some(Conflict {
+            current: *current,
+            cause: ConflictCause::SaveRefused,
+        })),
         ApiError::Refused { code, message, .. } if code == "name_taken" => {
             // Uniqueness among all goals is the one rule only the server can check; its
             // answer belongs at Goal Name like any other error of that field.

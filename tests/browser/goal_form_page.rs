@@ -3,12 +3,73 @@
 
 #![allow(dead_code)]
 
+use std::any::Any;
+use std::cell::RefCell;
+
+use goals_studio::api::GoalsApi;
+use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     Element, Event, EventInit, HtmlDialogElement, HtmlElement, KeyboardEvent, KeyboardEventInit,
+    Storage,
 };
 
 use super::{button, texts};
+
+thread_local! {
+    /// The forms mounted by [`mount_form`] and not yet taken down, each with the owner of its
+    /// reactive scope.
+    static MOUNTED: RefCell<Vec<(Owner, Box<dyn Any>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Mounts a form screen as [`super::mount`] does, but keeps it only until [`take_down_forms`],
+/// so a form of one test cannot write its draft while a later test runs.
+pub fn mount_form<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    // An owner of our own: dropping the mount's handle alone leaves its scope alive.
+    let owner = Owner::new();
+    let handle = owner.with(|| {
+        leptos::mount::mount_to(container.clone(), move || {
+            provide_context(GoalsApi::new("/api/v1"));
+            view()
+        })
+    });
+    MOUNTED.with(|mounted| mounted.borrow_mut().push((owner, Box::new(handle))));
+    container
+}
+
+/// Takes down every form [`mount_form`] mounted, as leaving the page in the app would: a
+/// draft waiting to be written is written, and no timer of theirs fires afterwards.
+pub fn take_down_forms() {
+    let mounted = MOUNTED.with(|mounted| std::mem::take(&mut *mounted.borrow_mut()));
+    for (owner, handle) in mounted {
+        drop(handle);
+        owner.cleanup();
+    }
+}
+
+/// Where every test of the form starts: no form mounted and nothing in localStorage.
+pub fn start_afresh() {
+    take_down_forms();
+    local_storage().clear().unwrap();
+}
+
+pub fn local_storage() -> Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// The draft kept under `key` (`goals-studio:draft:…`), parsed.
+pub fn kept_draft(key: &str) -> Option<serde_json::Value> {
+    let text = local_storage().get_item(key).unwrap()?;
+    Some(serde_json::from_str(&text).unwrap())
+}
+
+/// Puts a draft under `key`, as an earlier visit to the form would have.
+pub fn keep_draft(key: &str, draft: &serde_json::Value) {
+    local_storage().set_item(key, &draft.to_string()).unwrap();
+}
 
 pub struct GoalFormPage {
     pub root: HtmlElement,
@@ -85,9 +146,11 @@ impl GoalFormPage {
         dispatch(field, "input");
     }
 
-    /// Moves focus away from a field, which validates it.
+    /// Moves focus away from a field, which validates it: `blur` on the field, then
+    /// `focusout` bubbling from it, as a browser does.
     pub fn leave(&self, field: &HtmlElement) {
         field.dispatch_event(&Event::new("blur").unwrap()).unwrap();
+        dispatch(field, "focusout");
     }
 
     /// Presses Enter in a field; says whether the page let the browser's default happen.
@@ -180,6 +243,26 @@ impl GoalFormPage {
         button(&dialog, name)
             .unwrap_or_else(|| panic!("no button {name:?} in the popup"))
             .click();
+    }
+
+    /// The text of the offer to restore a kept draft, if it is shown.
+    pub fn draft_offer(&self) -> Option<String> {
+        texts(&self.root, ".draft-offer p").into_iter().next()
+    }
+
+    /// The quiet note saying drafts cannot be kept in this browser, if it is shown.
+    pub fn draft_note(&self) -> Option<String> {
+        texts(&self.root, ".draft-note").into_iter().next()
+    }
+
+    /// The conflict notice's list of what changed elsewhere.
+    pub fn server_changes(&self) -> Vec<String> {
+        texts(&self.root, ".conflict-notice .server-changes li")
+    }
+
+    /// What re-applying the bot builder's changes had to say.
+    pub fn reapply_notes(&self) -> Vec<String> {
+        texts(&self.root, ".reapply-notice li")
     }
 
     /// The banner messages (`role="alert"`) on the form.

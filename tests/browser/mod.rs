@@ -21,7 +21,8 @@ export function answer_fetches_with(answers) {
   window.fetch = async (input, init) => {
     const request = input instanceof Request ? input : new Request(input, init);
     const sent = { method: request.method, url: request.url,
-      ifMatch: request.headers.get("If-Match"), body: "" };
+      ifMatch: request.headers.get("If-Match"),
+      authorization: request.headers.get("Authorization"), body: "" };
     window.goalsRequests.push(sent);
     sent.body = await request.text();
     const answer = queue.length > 1 ? queue.shift() : queue[0];
@@ -69,6 +70,8 @@ pub struct SentRequest {
     pub url: String,
     /// The `If-Match` header, if the request had one.
     pub if_match: Option<String>,
+    /// The `Authorization` header, if the request had one.
+    pub authorization: Option<String>,
     /// The body as text; empty for requests without one.
     pub body: String,
 }
@@ -80,7 +83,8 @@ impl SentRequest {
     }
 }
 
-/// Every request the app sent since [`fake_api`], with its `If-Match` header and body.
+/// Every request the app sent since [`fake_api`], with its `If-Match` and `Authorization`
+/// headers and body.
 pub fn sent_requests() -> Vec<SentRequest> {
     serde_json::from_str(&requests_sent_as_json()).unwrap()
 }

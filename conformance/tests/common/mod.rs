@@ -50,9 +50,15 @@ fn server_config(listener: &TcpListener, database_url: String) -> Config {
 
 /// The reference server, started the way its binary starts it.
 pub async fn reference_server() -> TestServer {
+    reference_server_with(|_| {}).await
+}
+
+/// The reference server with `configure` changing its configuration, such as its tokens.
+pub async fn reference_server_with(configure: impl FnOnce(&mut Config)) -> TestServer {
     let (listener, database_dir, database_url) = bind().await;
     let base_url = base_url(&listener);
-    let config = server_config(&listener, database_url);
+    let mut config = server_config(&listener, database_url);
+    configure(&mut config);
     tokio::spawn(async move {
         goals_server::serve(listener, &config, std::future::pending())
             .await

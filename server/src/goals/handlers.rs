@@ -5,18 +5,33 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use goals_core::{Goal, GoalPage};
+use goals_core::{Goal, GoalDraft, GoalPage};
 
 use super::draft_body::{DraftPurpose, read_draft};
 use super::entity_tag::{IfMatch, entity_tag};
 use super::listing::{ListParams, ListRequest};
 use super::store;
 use crate::app::AppState;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiPath, ApiQuery};
 use crate::json_body::JsonBody;
 
-/// `GET /goals`: one page of the listing.
+/// One page of the goals listing, newest update first.
+///
+/// Filters and the page size come from the query; `nextCursor` leads to the next page.
+#[utoipa::path(
+    get,
+    path = "/goals",
+    tag = "goals",
+    params(ListParams),
+    responses(
+        (status = 200, description = "One page of goals", body = GoalPage),
+        (status = 400, body = ErrorBody,
+            description = "`bad_request`: a `limit` out of range, or a `cursor` this server \
+                did not give"),
+        (status = 500, body = ErrorBody, description = "`internal`: the server failed"),
+    )
+)]
 pub async fn list_goals(
     State(state): State<AppState>,
     ApiQuery(params): ApiQuery<ListParams>,
@@ -25,7 +40,33 @@ pub async fn list_goals(
     Ok(Json(store::list_goals(state.pool(), &request).await?))
 }
 
-/// `POST /goals`: 201 with the new goal, its `Location` and its `ETag`.
+/// Creates a goal.
+///
+/// The body is a goal without ids, version or times: a body that carries any of them is
+/// refused with 422 `read_only` at each such field.
+#[utoipa::path(
+    post,
+    path = "/goals",
+    tag = "goals",
+    request_body = GoalDraft,
+    responses(
+        (status = 201, description = "The goal as stored", body = Goal, headers(
+            ("Location" = String, description = "The goal's URL"),
+            ("ETag" = String, description = "The goal's version, quoted: `\"1\"`"),
+        )),
+        (status = 400, body = ErrorBody,
+            description = "`bad_request`: the body is not JSON, or a field has the wrong type"),
+        (status = 409, body = ErrorBody,
+            description = "`name_taken`: another goal has this name, ignoring case"),
+        (status = 413, body = ErrorBody,
+            description = "`payload_too_large`: the body is over 1 MiB"),
+        (status = 415, body = ErrorBody,
+            description = "`unsupported_media_type`: the body is not sent as `application/json`"),
+        (status = 422, body = ErrorBody,
+            description = "`validation_failed`: the goal breaks a rule; `fields` lists each"),
+        (status = 500, body = ErrorBody, description = "`internal`: the server failed"),
+    )
+)]
 pub async fn create_goal(
     State(state): State<AppState>,
     JsonBody(body): JsonBody,
@@ -42,7 +83,22 @@ pub async fn create_goal(
     ))
 }
 
-/// `GET /goals/{id}`: the goal with its `ETag`.
+/// One goal, with its version as `ETag`.
+#[utoipa::path(
+    get,
+    path = "/goals/{id}",
+    tag = "goals",
+    params(("id" = String, Path, description = "The goal's id")),
+    responses(
+        (status = 200, description = "The goal", body = Goal, headers(
+            ("ETag" = String,
+                description = "The goal's version, quoted, to send back in `If-Match`"),
+        )),
+        (status = 400, body = ErrorBody, description = "`bad_request`: the id is not text"),
+        (status = 404, body = ErrorBody, description = "`not_found`: no goal has this id"),
+        (status = 500, body = ErrorBody, description = "`internal`: the server failed"),
+    )
+)]
 pub async fn read_goal(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
@@ -52,7 +108,45 @@ pub async fn read_goal(
         .ok_or_else(|| ApiError::goal_not_found(&id))
 }
 
-/// `PUT /goals/{id}`: replaces the goal when `If-Match` names its current version.
+/// Replaces a goal, when `If-Match` names its current version.
+///
+/// Every existing milestone must still be there, by id, in its original order, before any
+/// new one; a tracker keeps the milestone it was created in. The version grows by one.
+#[utoipa::path(
+    put,
+    path = "/goals/{id}",
+    tag = "goals",
+    params(
+        ("id" = String, Path, description = "The goal's id"),
+        ("If-Match" = String, Header,
+            description = "The `ETag` of the goal as last read, such as `\"3\"`, or `*` for \
+                any version"),
+    ),
+    request_body = GoalDraft,
+    responses(
+        (status = 200, description = "The goal at its new version", body = Goal, headers(
+            ("ETag" = String, description = "The goal's new version, quoted"),
+        )),
+        (status = 400, body = ErrorBody, description = "`bad_request`: the body is not JSON, a \
+            field has the wrong type, or `If-Match` is not an entity tag"),
+        (status = 404, body = ErrorBody, description = "`not_found`: no goal has this id"),
+        (status = 409, body = ErrorBody,
+            description = "`name_taken`: another goal has this name, ignoring case"),
+        (status = 412, body = ErrorBody, description = "`version_conflict`: the goal has changed \
+            since it was read; `current` holds it as it is now", headers(
+            ("ETag" = String, description = "The current version, quoted"),
+        )),
+        (status = 413, body = ErrorBody,
+            description = "`payload_too_large`: the body is over 1 MiB"),
+        (status = 415, body = ErrorBody,
+            description = "`unsupported_media_type`: the body is not sent as `application/json`"),
+        (status = 422, body = ErrorBody, description = "`validation_failed` (`fields` lists each \
+            broken rule), `milestone_removed`, `milestone_reordered` or `unknown_id`"),
+        (status = 428, body = ErrorBody,
+            description = "`precondition_required`: `If-Match` is missing"),
+        (status = 500, body = ErrorBody, description = "`internal`: the server failed"),
+    )
+)]
 pub async fn replace_goal(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
@@ -65,7 +159,19 @@ pub async fn replace_goal(
     Ok(tagged(goal))
 }
 
-/// `DELETE /goals/{id}`: 204, and the goal's milestones and trackers are gone with it.
+/// Deletes a goal, with its milestones, trackers and everything recorded for it.
+#[utoipa::path(
+    delete,
+    path = "/goals/{id}",
+    tag = "goals",
+    params(("id" = String, Path, description = "The goal's id")),
+    responses(
+        (status = 204, description = "The goal is gone"),
+        (status = 400, body = ErrorBody, description = "`bad_request`: the id is not text"),
+        (status = 404, body = ErrorBody, description = "`not_found`: no goal has this id"),
+        (status = 500, body = ErrorBody, description = "`internal`: the server failed"),
+    )
+)]
 pub async fn delete_goal(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,

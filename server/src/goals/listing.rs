@@ -8,6 +8,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use goals_core::GoalSummary;
 use serde::Deserialize;
+use utoipa::IntoParams;
 
 use crate::error::ApiError;
 use crate::timestamps;
@@ -15,12 +16,19 @@ use crate::timestamps;
 pub const DEFAULT_LIMIT: u32 = 50;
 pub const MAX_LIMIT: u32 = 200;
 
-/// The query string as sent; an empty parameter counts as absent.
-#[derive(Debug, Default, Deserialize)]
+/// The query string as sent; an empty parameter counts as absent. `limit` is read as text so
+/// that a bad one is refused in the API's words rather than the extractor's.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListParams {
+    /// Text the goal name contains, ignoring case.
     q: Option<String>,
+    /// A tag the goal has, ignoring case.
     tag: Option<String>,
+    /// Goals per page.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 50)]
     limit: Option<String>,
+    /// The `nextCursor` of the previous page, unchanged.
     cursor: Option<String>,
 }
 

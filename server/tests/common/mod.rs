@@ -4,6 +4,8 @@
 #![allow(dead_code)]
 
 pub mod clock;
+pub mod hostile;
+pub mod process;
 pub mod runs;
 
 use std::path::{Path, PathBuf};
@@ -38,15 +40,23 @@ impl TestServer {
     }
 
     async fn start_with(static_dir: Option<PathBuf>) -> TestServer {
+        TestServer::start_configured(|config| config.static_dir = static_dir).await
+    }
+
+    /// A server on its own port and database, with the rest of its configuration (static dir,
+    /// base path, CORS origins) set by `configure`; the static dir is `None` unless set.
+    pub async fn start_configured(configure: impl FnOnce(&mut Config)) -> TestServer {
         let database_dir = tempfile::tempdir().unwrap();
         let database = database_dir.path().join("goals.db");
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
-        let config = Config {
+        let mut config = Config {
             listen: address,
             database_url: format!("sqlite://{}", database.display()),
-            static_dir,
+            static_dir: None,
+            ..Config::default()
         };
+        configure(&mut config);
         let clock = Arc::new(TestClock::default());
         let server_clock = clock.clone();
         tokio::spawn(async move {

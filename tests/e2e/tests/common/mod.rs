@@ -30,6 +30,12 @@ pub struct Studio {
 
 impl Studio {
     pub async fn start() -> Studio {
+        Studio::start_with(|_| {}).await
+    }
+
+    /// The server on its own database and loopback port, serving `dist/` at the root, with
+    /// `configure` changing the rest (static dir, base path, CORS origins) before it starts.
+    pub async fn start_with(configure: impl FnOnce(&mut goals_server::Config)) -> Studio {
         let database_dir = tempfile::tempdir().expect("temporary directory");
         let database_url = format!(
             "sqlite://{}",
@@ -39,11 +45,13 @@ impl Studio {
             .await
             .expect("bind loopback");
         let address = listener.local_addr().expect("bound address");
-        let config = goals_server::Config {
+        let mut config = goals_server::Config {
             listen: address,
             database_url,
             static_dir: Some(dist_dir()),
+            ..goals_server::Config::default()
         };
+        configure(&mut config);
         let server = tokio::spawn(async move {
             goals_server::serve(listener, &config, std::future::pending())
                 .await
@@ -56,8 +64,13 @@ impl Studio {
         }
     }
 
+    /// The origin browsers see for pages of this server, as in `Origin` headers.
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.address)
+    }
+
     pub fn url(&self, path: &str) -> String {
-        format!("http://{}{path}", self.address)
+        format!("{}{path}", self.origin())
     }
 
     /// Creates a goal through the API, as another client would.
