@@ -20,7 +20,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{ApiError, GoalsApi};
+use crate::api::GoalsApi;
+use crate::goal_loading::{GoalLoadFailure, LoadingGoal};
 use crate::icons::PencilIcon;
 use crate::navigation::{route_href, use_go_to};
 use crate::unique_key::unique_key;
@@ -55,21 +56,10 @@ pub fn GoalAnalytics(goal_id: String) -> impl IntoView {
     });
 
     move || match loaded.get() {
-        None => view! { <p class="loading" role="status">"Loading the goal…"</p> }.into_any(),
-        Some(Err(ApiError::Refused { status: 404, .. })) => view! {
-            <div class="error-banner" role="alert">
-                <p>"This goal does not exist. It may have been deleted."</p>
-                <A href=route_href("/goals")>"Back to Goals"</A>
-            </div>
+        None => view! { <LoadingGoal/> }.into_any(),
+        Some(Err(error)) => {
+            view! { <GoalLoadFailure error=error retry=move || loaded.refetch()/> }.into_any()
         }
-        .into_any(),
-        Some(Err(error)) => view! {
-            <div class="error-banner" role="alert">
-                <p>{format!("The goal could not be loaded. {error}")}</p>
-                <button type="button" on:click=move |_| loaded.refetch()>"Retry"</button>
-            </div>
-        }
-        .into_any(),
         Some(Ok(goal)) => view! { <AnalyticsView goal=goal/> }.into_any(),
     }
 }

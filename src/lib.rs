@@ -12,6 +12,7 @@ pub mod config;
 pub mod dashboard;
 pub mod dialog;
 pub mod goal_form;
+pub mod goal_loading;
 pub mod icons;
 pub mod navigation;
 pub mod shell;

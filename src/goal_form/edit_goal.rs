@@ -2,14 +2,13 @@
 //! form's base, the version its Save replaces; a conflict or a restored draft may move it on.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::form_state::GoalForm;
 use super::form_view::GoalFormView;
 use super::save::SaveTarget;
-use crate::api::{ApiError, GoalsApi};
-use crate::navigation::route_href;
+use crate::api::GoalsApi;
+use crate::goal_loading::{GoalLoadFailure, LoadingGoal};
 
 /// The route `/goals/:id/edit`.
 #[component]
@@ -35,21 +34,10 @@ pub fn EditGoal(goal_id: String) -> impl IntoView {
     });
 
     let content = move || match loaded.get() {
-        None => view! { <p class="loading" role="status">"Loading the goal…"</p> }.into_any(),
-        Some(Err(ApiError::Refused { status: 404, .. })) => view! {
-            <div class="error-banner" role="alert">
-                <p>"This goal does not exist. It may have been deleted."</p>
-                <A href=route_href("/goals")>"Back to Goals"</A>
-            </div>
+        None => view! { <LoadingGoal/> }.into_any(),
+        Some(Err(error)) => {
+            view! { <GoalLoadFailure error=error retry=move || loaded.refetch()/> }.into_any()
         }
-        .into_any(),
-        Some(Err(error)) => view! {
-            <div class="error-banner" role="alert">
-                <p>{format!("The goal could not be loaded. {error}")}</p>
-                <button type="button" on:click=move |_| loaded.refetch()>"Retry"</button>
-            </div>
-        }
-        .into_any(),
         Some(Ok(goal)) => {
             let form = GoalForm::from_goal(&goal);
             let target = SaveTarget::Replace {
