@@ -168,14 +168,18 @@ pub struct Browser {
 impl Browser {
     pub async fn open() -> Browser {
         let port = free_port();
+        let profile = tempfile::tempdir().expect("profile directory");
+        // Chromium keeps a large scoped directory in TMPDIR; inside the profile it goes with it.
+        let scratch = profile.path().join("tmp");
+        std::fs::create_dir_all(&scratch).expect("scratch directory");
         let chromedriver = Command::new(chromedriver_path())
             .arg(format!("--port={port}"))
+            .env("TMPDIR", &scratch)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .kill_on_drop(true)
             .spawn()
             .expect("chromedriver starts (scripts/setup.sh installs it)");
-        let profile = tempfile::tempdir().expect("profile directory");
 
         let capabilities = json!({
             "browserName": "chrome",
