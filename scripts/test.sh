@@ -17,7 +17,9 @@ log="$(mktemp)"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$log" "$scratch"' EXIT
 export TMPDIR="$scratch"
-exec > >(tee "$log") 2>&1
+
+run_every_test() {
+set -euo pipefail
 
 step "formatting"
 cargo fmt --all -- --check
@@ -63,6 +65,15 @@ trunk build --release
 
 step "end to end: the release build, the real server, headless Chromium"
 cargo test -p goals-e2e -- --test-threads=1
+}
 
+# The pipeline ends only once tee has written everything, so the count below sees it all.
+# The steps run in the pipeline's subshell with errexit of their own, so the first failure
+# stops them; the parent only records that status.
+set +e
+run_every_test 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
 awk '/test result:/ { passed += $4; failed += $6 }
      END { printf "\ntotal: %d passed, %d failed\n", passed, failed }' "$log"
+exit "$status"
