@@ -8,12 +8,7 @@ use common::{Browser, Studio};
 use serde_json::{Value, json};
 
 async fn post(studio: &Studio, path: &str, body: &Value) -> Value {
-    let response = reqwest::Client::new()
-        .post(studio.url(path))
-        .json(body)
-        .send()
-        .await
-        .expect("API answers");
+    let response = studio.post(path, body).await;
     assert!(
         response.status().is_success(),
         "POST {path}: {}",

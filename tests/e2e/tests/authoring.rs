@@ -29,12 +29,7 @@ async fn goal_with_two_milestones(studio: &Studio, name: &str) -> Value {
                 { "name": "Slot", "defaultValue": "NOT_BOOKED" } ] }
         ]
     });
-    let response = reqwest::Client::new()
-        .post(studio.url("/api/v1/goals"))
-        .json(&draft)
-        .send()
-        .await
-        .expect("API answers");
+    let response = studio.post("/api/v1/goals", &draft).await;
     assert_eq!(response.status(), 201);
     response.json().await.expect("goal JSON")
 }

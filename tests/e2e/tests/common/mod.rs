@@ -84,14 +84,19 @@ impl Studio {
                 "trackers": [{ "name": "Email Address", "defaultValue": "NOT_PROVIDED" }]
             }]
         });
-        let response = reqwest::Client::new()
-            .post(self.url("/api/v1/goals"))
-            .json(&draft)
-            .send()
-            .await
-            .expect("API answers");
+        let response = self.post("/api/v1/goals", &draft).await;
         assert_eq!(response.status(), 201, "creating {name}");
         response.json().await.expect("goal JSON")
+    }
+
+    /// Sends `body` as JSON to an API path, as a Goal node or another client would.
+    pub async fn post(&self, path: &str, body: &Value) -> reqwest::Response {
+        reqwest::Client::new()
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("API answers")
     }
 }
 
